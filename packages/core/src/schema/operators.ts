@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Duration, IsoDate, LIMITS, NumberValue, StringValue } from "./primitives.ts";
+import { Duration, IsoDate, isOrderedDateRange, LIMITS, NumberValue, StringValue } from "./primitives.ts";
 
 /**
  * Operators grouped by the shape of their `value`. A condition schema is built from the families
@@ -45,7 +45,7 @@ const NumberRange = z
   .refine(([lo, hi]) => lo <= hi, "the lower bound must not be greater than the upper bound");
 const DateRange = z
   .tuple([IsoDate, IsoDate])
-  .refine(([a, b]) => Date.parse(a) <= Date.parse(b), "the start must not be after the end");
+  .refine(isOrderedDateRange, "the start must not be after the end");
 
 /** Operator/value pairs for a field of any type (contact properties and event-property filters). */
 export const anyValueOperators = {

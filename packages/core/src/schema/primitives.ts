@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../values/dates.ts";
+import { isIsoDate, parseIsoDate } from "../values/dates.ts";
 
 /** Limits that keep a rule cheap to store, validate and evaluate. */
 export const LIMITS = {
@@ -30,6 +30,17 @@ export const IsoDate = z
   .string()
   .refine(isIsoDate, "must be an ISO 8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z");
 
+/**
+ * `[start, end]` with start no later than end, compared as instants. Not Date.parse: it reads a
+ * date-time without offset in the server's time zone, where the rule language means UTC.
+ * A side that is not a date is IsoDate's problem, not an ordering one (zod runs both checks).
+ */
+export function isOrderedDateRange([a, b]: readonly [string, string]): boolean {
+  const start = parseIsoDate(a);
+  const end = parseIsoDate(b);
+  return start === undefined || end === undefined || start <= end;
+}
+
 /** `{ amount, unit }`: a fixed-length span of time (a day is always 86,400 s). */
 export const Duration = z.strictObject({
   amount: z.number().int().positive().max(LIMITS.maxDurationAmount),
@@ -42,6 +53,8 @@ export const Window = z.union([
   z.strictObject({ within_last: Duration }),
   z.strictObject({ after: IsoDate }),
   z.strictObject({ before: IsoDate }),
-  z.strictObject({ between: z.tuple([IsoDate, IsoDate]) }),
+  z.strictObject({
+    between: z.tuple([IsoDate, IsoDate]).refine(isOrderedDateRange, "the start must not be after the end"),
+  }),
 ]);
 export type Window = z.infer<typeof Window>;

@@ -27,7 +27,7 @@ export function parseIsoDate(s: string): number | undefined {
   const mi = m[5] === undefined ? 0 : Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
   if (h > 23 || mi > 59 || sec > 59) return undefined;
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000 + 1e-6);
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3)); // truncated to ms
   let t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
   // Date.UTC maps years 0..99 to 1900..1999; set the year explicitly.
   if (y < 100) t = new Date(t).setUTCFullYear(y);

@@ -1,0 +1,3 @@
+export { compileRule } from "./compile-rule.ts";
+export type { CompiledNode, Outcome } from "./compiled-node.ts";
+export { compileValuePredicate, type ValuePredicate } from "./value-predicate.ts";
