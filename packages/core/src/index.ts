@@ -1,11 +1,15 @@
+export * from "./dependencies/index.ts";
 export * from "./engine/segment-engine.ts";
 export * from "./evaluator/index.ts";
+export * from "./explain/index.ts";
 export * from "./model.ts";
 export * from "./reference/index.ts";
 export * from "./schema/index.ts";
 export * from "./schema/walk.ts";
 export { ContactState } from "./state/contact-state.ts";
 export { StateLayout } from "./state/state-layout.ts";
+export * from "./templates/index.ts";
+export * from "./validate/index.ts";
 export * from "./values/bucket.ts";
 export * from "./values/canonical-json.ts";
 export * from "./values/dates.ts";

@@ -1,18 +1,17 @@
-import { type CompiledNode, compileRule } from "../evaluator/index.ts";
+import { type SegmentDefinition, topologicalOrder } from "../dependencies/index.ts";
+import { type CompiledNode, compileRule, compileTestFunction } from "../evaluator/index.ts";
+import { type ExplainNode, explainRule } from "../explain/index.ts";
 import type { ContactMessage, SegmentLookup, SegmentMembership } from "../model.ts";
-import type { Group } from "../schema/rule.ts";
 import { forEachCondition } from "../schema/walk.ts";
 import { applyMessage } from "../state/apply-message.ts";
 import { ContactState } from "../state/contact-state.ts";
 import { StateLayout } from "../state/state-layout.ts";
 
-export interface SegmentDefinition {
-  id: string;
-  rule: Group;
-}
-
 interface Compiled {
+  rule: SegmentDefinition["rule"];
   node: CompiledNode;
+  /** The generated membership test (the hot path). */
+  test: CompiledNode["test"];
   /** Whether the rule reads other segments (then lookups recurse). */
   composite: boolean;
 }
@@ -48,7 +47,12 @@ export class SegmentEngine {
       forEachCondition(s.rule, (c) => {
         if (c.type === "segment") composite = true;
       });
-      this.compiled.set(s.id, { node: compileRule(s.rule, this.layout, workspaceId), composite });
+      this.compiled.set(s.id, {
+        rule: s.rule,
+        node: compileRule(s.rule, this.layout, workspaceId),
+        test: compileTestFunction(s.rule, this.layout, workspaceId),
+        composite,
+      });
     }
   }
 
@@ -63,8 +67,8 @@ export class SegmentEngine {
   /** Membership only: the hot path. */
   test(segmentId: string, state: ContactState, now: number): boolean {
     const c = this.get(segmentId);
-    if (!c.composite) return c.node.test(state, now, NO_SEGMENTS);
-    return c.node.test(state, now, (id) => ({ member: this.test(id, state, now), next: null }));
+    if (!c.composite) return c.test(state, now, NO_SEGMENTS);
+    return c.test(state, now, (id) => ({ member: this.test(id, state, now), next: null }));
   }
 
   /** Membership and next-change instant of one segment (referenced segments evaluated too). */
@@ -77,6 +81,20 @@ export class SegmentEngine {
     const memo = new Map<string, SegmentMembership>();
     for (const id of this.order) this.evaluateWith(id, state, now, memo);
     return memo;
+  }
+
+  /** Why a contact is in or out of a segment: every node's result, the values behind it, its next change. */
+  explain(segmentId: string, state: ContactState, now: number): ExplainNode {
+    const rule = this.get(segmentId).rule;
+    const memo = new Map<string, SegmentMembership>();
+    return explainRule(
+      rule,
+      this.layout,
+      state,
+      now,
+      (id) => this.evaluateWith(id, state, now, memo),
+      this.workspaceId,
+    );
   }
 
   /** Approximate bytes retained by one contact's state. */
@@ -108,22 +126,4 @@ export class SegmentEngine {
     if (c === undefined) throw new Error(`unknown segment ${id}`);
     return c;
   }
-}
-
-function topologicalOrder(segments: readonly SegmentDefinition[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const byId = new Map(segments.map((s) => [s.id, s]));
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const s = byId.get(id);
-    if (s === undefined) return;
-    forEachCondition(s.rule, (c) => {
-      if (c.type === "segment") visit(c.segment);
-    });
-    out.push(id);
-  };
-  for (const s of segments) visit(s.id);
-  return out;
 }

@@ -6,10 +6,10 @@ import { compileWindow, nextWindowFlip } from "./event-window.ts";
 import { compileValuePredicate } from "./value-predicate.ts";
 
 /** An aggregate of the events in [from, to) of a tracker; undefined when missing. */
-type Aggregate = (t: EventTracker, from: number, to: number) => number | undefined;
+export type Aggregate = (t: EventTracker, from: number, to: number) => number | undefined;
 
 /** Count, or sum/min/max/avg of a measured property (non-numbers are NaN in the tracker: skipped). */
-function compileAggregate(m: Measure | undefined, layout: StateLayout, c: EventCondition): Aggregate {
+export function compileAggregate(m: Measure | undefined, layout: StateLayout, c: EventCondition): Aggregate {
   if (m === undefined || m.aggregate === "count") return (_t, from, to) => to - from;
   const spec = layout.tracker(c.event, c.where);
   const col = layout.measureIndex(spec, m.property);

@@ -18,17 +18,7 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
   const win = compileWindow(c.window);
   const negate = c.operator === "not_performed";
 
-  const startsChain = (s: ContactState, e1: number): boolean => {
-    let prev = e1;
-    for (let k = 1; k < steps.length; k++) {
-      const times = s.trackers[steps[k]].times;
-      const i = upperBound(times, prev);
-      if (i === times.length) return false;
-      prev = times[i];
-      if (prev - e1 > within) return false;
-    }
-    return true;
-  };
+  const startsChain = (s: ContactState, e1: number): boolean => chainFrom(steps, within, s, e1) !== undefined;
   const performed = (s: ContactState, now: number): boolean => {
     const firsts = s.trackers[steps[0]].times;
     const { from, to } = win.range(firsts, now);
@@ -55,4 +45,27 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
       return { result: result !== negate, next: nextWindowFlip(starts, ms, now, result, inWindow) };
     },
   };
+}
+
+/**
+ * The greedy chain of step times starting at first-step time `e1` (each next step at its earliest
+ * time strictly after the previous one), or undefined when none fits in `within`.
+ */
+export function chainFrom(
+  steps: readonly number[],
+  within: number,
+  s: ContactState,
+  e1: number,
+): number[] | undefined {
+  const chain = [e1];
+  let prev = e1;
+  for (let k = 1; k < steps.length; k++) {
+    const times = s.trackers[steps[k]].times;
+    const i = upperBound(times, prev);
+    if (i === times.length) return undefined;
+    prev = times[i];
+    if (prev - e1 > within) return undefined;
+    chain.push(prev);
+  }
+  return chain;
 }

@@ -21,7 +21,7 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
     case "score": {
       const slot = layout.scoreSlot.get(m.score);
       if (slot !== undefined && m.timestamp >= s.scoreTimes[slot]) {
-        s.scores[slot] = m.value;
+        s.num[layout.scoreOffset + slot] = m.value;
         s.scoreTimes[slot] = m.timestamp;
       }
       return;
@@ -45,7 +45,7 @@ function applyTrait(layout: StateLayout, s: ContactState, key: string, value: un
   for (const slot of slots) {
     const v = resolveProperty(s, layout.properties[slot]);
     s.props[slot] = v;
-    s.propDates[slot] = toEpochMs(v) ?? Number.NaN;
+    s.num[slot] = toEpochMs(v) ?? Number.NaN;
   }
 }
 
@@ -75,6 +75,8 @@ function applyEvent(
       const v = lookupProperty(props, p);
       return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
     });
-    s.trackers[spec.index].insert(ts, measured);
+    const tracker = s.trackers[spec.index];
+    tracker.insert(ts, measured);
+    s.num[layout.countOffset + spec.index] = tracker.times.length;
   }
 }

@@ -30,6 +30,17 @@ export class StateLayout {
   readonly lists = new Set<string>();
   private readonly trackerByKey = new Map<string, TrackerSpec>();
 
+  /** Where each section starts in a state's `num` array: property dates, scores, event counts. */
+  get scoreOffset(): number {
+    return this.properties.length;
+  }
+  get countOffset(): number {
+    return this.properties.length + this.scores.length;
+  }
+  get numSize(): number {
+    return this.properties.length + this.scores.length + this.trackers.length;
+  }
+
   /** @example StateLayout.fromRules([rule]).propertySlot.get("plan") // 0 */
   static fromRules(rules: readonly Node[]): StateLayout {
     const layout = new StateLayout();

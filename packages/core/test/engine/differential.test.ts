@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SegmentEngine } from "../../src/engine/segment-engine.ts";
-import { Group as GroupSchema } from "../../src/index.ts";
+import { compileRule, Group as GroupSchema } from "../../src/index.ts";
 import type { ContactMessage } from "../../src/model.ts";
 import { foldMessages, referenceMemberships } from "../../src/reference/index.ts";
 import type { Group } from "../../src/schema/rule.ts";
@@ -58,6 +58,10 @@ function checkCase(c: Case, single: boolean): void {
   const { engine, state, reference, now, instants } = setup(c);
   const expected = reference(now);
   expect(engine.test("main", state, now)).toBe(expected);
+  // The closure form of the hot path too (used where code generation is not allowed).
+  const closure = compileRule(c.main, engine.layout, WS);
+  const lookup = (id: string) => engine.evaluate(id, state, now);
+  expect(closure.test(state, now, lookup)).toBe(expected);
   const { member, next } = engine.evaluate("main", state, now);
   expect(member).toBe(expected);
   if (next === null) {

@@ -1,0 +1,143 @@
+import type { Condition, EventCondition, PropertyCondition, ScoreCondition } from "../schema/conditions.ts";
+import type { Duration } from "../schema/primitives.ts";
+import type { Node } from "../schema/rule.ts";
+import { lowerBound, upperBound } from "../state/sorted.ts";
+import type { StateLayout } from "../state/state-layout.ts";
+import { parseIsoDate } from "../values/dates.ts";
+import { durationMs } from "../values/durations.ts";
+import { compileRule } from "./compile-rule.ts";
+import type { CompiledNode } from "./compiled-node.ts";
+import { compileValuePredicate } from "./value-predicate.ts";
+
+/**
+ * The hot path as one generated function per rule: conditions inlined as plain expressions
+ * over the state's slot arrays, so V8 compiles a rule into straight-line code instead of
+ * megamorphic closure calls. Only our own identifiers, slot indices and finite numbers reach
+ * the source; every string a user wrote is passed in the constants array `K`, never spliced.
+ * Conditions without an inline form call their compiled closure.
+ */
+export function compileTestFunction(
+  node: Node,
+  layout: StateLayout,
+  workspaceId: string,
+): CompiledNode["test"] {
+  const K: unknown[] = [];
+  const konst = (v: unknown) => `K[${K.push(v) - 1}]`;
+  const num = (n: number) => (Number.isFinite(n) ? `(${String(n)})` : konst(n));
+
+  const closure = (c: Node) => `${konst(compileRule(c, layout, workspaceId))}.test(s, now, seg)`;
+
+  // `a` is the value's expression, `d` its date form. `numeric` when `a` is a number or NaN for
+  // missing (scores, counts): comparisons then need no type test, as NaN fails them all.
+  const compare = (
+    c: PropertyCondition | ScoreCondition | EventCondition,
+    a: string,
+    d: string,
+    numeric = false,
+  ): string => {
+    const v = (c as { value?: unknown }).value;
+    const typed = (op: string) =>
+      numeric
+        ? `(${a} ${op} ${num(v as number)})`
+        : `(typeof ${a} === "number" && ${a} ${op} ${num(v as number)})`;
+    switch (c.operator) {
+      case "exists":
+        return numeric ? `(${a} === ${a})` : `(${a} !== undefined)`;
+      case "not_exists":
+        return numeric ? `(${a} !== ${a})` : `(${a} === undefined)`;
+      case "is_true":
+        return `(${a} === true)`;
+      case "is_false":
+        return `(${a} === false)`;
+      case "eq":
+      case "neq": {
+        if ("ignore_case" in c && c.ignore_case === true && typeof v === "string") break;
+        const eq = `(${a} === ${typeof v === "number" ? num(v) : konst(v)})`;
+        return c.operator === "eq" ? eq : `!${eq}`;
+      }
+      case "gt":
+        return typed(">");
+      case "gte":
+        return typed(">=");
+      case "lt":
+        return typed("<");
+      case "lte":
+        return typed("<=");
+      case "within_last":
+        return `(now - ${num(durationMs(v as Duration))} <= ${d} && ${d} <= now)`;
+      case "more_than_ago":
+        return `(${d} < now - ${num(durationMs(v as Duration))})`;
+      case "within_next":
+        return `(now <= ${d} && ${d} <= now + ${num(durationMs(v as Duration))})`;
+      case "before":
+        return `(${d} < ${num(parseIsoDate(v as string) as number)})`;
+      case "after":
+        return `(${d} >= ${num(parseIsoDate(v as string) as number)})`;
+      default:
+        break;
+    }
+    const arg = numeric ? `H.some(${a})` : a;
+    return `${konst(compileValuePredicate(c))}(${arg}, ${d}, now)`;
+  };
+
+  const condition = (c: Condition): string => {
+    switch (c.type) {
+      case "property": {
+        const slot = layout.propertySlot.get(c.property) as number;
+        return compare(c, `p[${slot}]`, `n[${slot}]`);
+      }
+      case "score":
+        return compare(
+          c,
+          `n[${layout.scoreOffset + (layout.scoreSlot.get(c.score) as number)}]`,
+          "NaN",
+          true,
+        );
+      case "event":
+        return eventCount(c) ?? closure(c);
+      case "list":
+        return `(s.lists.has(${konst(c.list)}) === ${c.operator === "in"})`;
+      default:
+        return closure(c);
+    }
+  };
+
+  // Counts inline (a window is two binary searches); other aggregates use the closure.
+  const eventCount = (c: EventCondition): string | undefined => {
+    if (c.measure !== undefined && c.measure.aggregate !== "count") return undefined;
+    const times = `tr[${layout.tracker(c.event, c.where).index}].times`;
+    const lb = (x: string) => `H.lb(${times}, ${x})`;
+    const w = c.window;
+    let count: string;
+    if (w === undefined) count = `n[${layout.countOffset + layout.tracker(c.event, c.where).index}]`;
+    else if ("within_last" in w)
+      count = `(H.ub(${times}, now) - ${lb(`now - ${num(durationMs(w.within_last))}`)})`;
+    else if ("after" in w) count = `(${times}.length - ${lb(num(parseIsoDate(w.after) as number))})`;
+    else if ("before" in w) count = lb(num(parseIsoDate(w.before) as number));
+    else
+      count = `(${lb(num(parseIsoDate(w.between[1]) as number))} - ${lb(num(parseIsoDate(w.between[0]) as number))})`;
+    return compare(c, count, "NaN", true);
+  };
+
+  const expr = (n: Node): string => {
+    if (n.type !== "group") return condition(n);
+    const body = n.children.map(expr).join(n.combinator === "and" ? " && " : " || ");
+    return n.negate === true ? `!(${body})` : `(${body})`;
+  };
+
+  const source = `"use strict"; return function test(s, now, seg) {
+    const p = s.props, n = s.num, tr = s.trackers;
+    return ${expr(node)};
+  };`;
+  try {
+    const helpers = {
+      lb: lowerBound,
+      ub: upperBound,
+      some: (x: number) => (Number.isNaN(x) ? undefined : x),
+    };
+    return new Function("K", "H", source)(K, helpers) as CompiledNode["test"];
+  } catch {
+    // Where code generation is forbidden (a strict Content-Security-Policy), use the closures.
+    return compileRule(node, layout, workspaceId).test;
+  }
+}

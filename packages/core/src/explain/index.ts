@@ -1,0 +1,2 @@
+export { explainRule } from "./explain.ts";
+export type { ExplainNode, Observed } from "./explain-node.ts";

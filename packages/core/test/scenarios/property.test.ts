@@ -1,0 +1,177 @@
+import { describe } from "vitest";
+import { scenarioTests } from "../support/scenario.ts";
+import { at, flipAt, identify, members, segment } from "./steps.ts";
+
+describe("property conditions", () => {
+  scenarioTests([
+    {
+      name: "string operators follow identify, case-sensitive unless ignore_case",
+      segments: [
+        segment("free", { type: "property", property: "plan", operator: "eq", value: "free" }),
+        segment("free_any_case", {
+          type: "property",
+          property: "plan",
+          operator: "eq",
+          value: "free",
+          ignore_case: true,
+        }),
+        segment("dach", { type: "property", property: "country", operator: "in", value: ["DE", "AT", "CH"] }),
+        segment("heads", { type: "property", property: "role", operator: "starts_with", value: "Head of" }),
+      ],
+      start: "2026-03-02T09:00:00Z",
+      steps: [
+        identify("ann", { plan: "free", country: "DE", role: "Head of Growth" }),
+        identify("bob", { plan: "Free", country: "FR", role: "head of sales" }),
+        members("free", ["ann"]),
+        members("free_any_case", ["ann", "bob"]),
+        members("dach", ["ann"]),
+        members("heads", ["ann"]),
+        identify("ann", { plan: "pro" }),
+        members("free", []),
+        members("dach", ["ann"]),
+      ],
+    },
+    {
+      name: "dot paths read literal keys first, then nested objects replaced as a whole",
+      segments: [
+        segment("referrers", { type: "property", property: "referrals.count", operator: "gte", value: 1 }),
+      ],
+      start: "2026-03-02T09:00:00Z",
+      steps: [
+        identify("ann", { referrals: { count: 2 } }),
+        identify("bob", { "referrals.count": 1 }),
+        identify("cat", { referrals: { count: 0 } }),
+        identify("dan", { referrals: 3 }),
+        members("referrers", ["ann", "bob"]),
+        identify("ann", { referrals: { invited: 5 } }),
+        members("referrers", ["bob"]),
+        identify("bob", { "referrals.count": null, referrals: { count: 4 } }),
+        members("referrers", ["bob"]),
+      ],
+    },
+    {
+      name: "a late identify never overwrites newer data; ties go to the last received",
+      segments: [
+        segment("pro", { type: "property", property: "plan", operator: "eq", value: "pro" }),
+        segment("free", { type: "property", property: "plan", operator: "eq", value: "free" }),
+        segment("has_plan", { type: "property", property: "plan", operator: "exists" }),
+        segment("not_pro", { type: "property", property: "plan", operator: "neq", value: "pro" }),
+      ],
+      start: "2026-03-02T12:00:00Z",
+      steps: [
+        identify("ann", { plan: "pro" }, "2026-03-02T10:00:00Z"),
+        identify("ann", { plan: "free" }, "2026-03-02T09:00:00Z"),
+        members("pro", ["ann"]),
+        members("free", []),
+        identify("ann", { plan: null }, "2026-03-02T08:00:00Z"),
+        members("has_plan", ["ann"]),
+        identify("ann", { plan: "free" }, "2026-03-02T10:00:00Z"),
+        members("free", ["ann"]),
+        identify("ann", { plan: null }, "2026-03-02T11:00:00Z"),
+        members("has_plan", []),
+        members("not_pro", ["ann"]),
+        members("free", []),
+      ],
+    },
+    {
+      name: "missing values and wrong types fail positive operators and satisfy negative ones",
+      segments: [
+        segment("big", { type: "property", property: "company_size", operator: "gt", value: 100 }),
+        segment("not_150", { type: "property", property: "company_size", operator: "neq", value: 150 }),
+        segment("active_drip", { type: "property", property: "sequences.active", operator: "is_true" }),
+        segment("no_drip", { type: "property", property: "sequences.active", operator: "is_false" }),
+      ],
+      start: "2026-03-02T09:00:00Z",
+      steps: [
+        identify("ann", { company_size: 150, sequences: { active: true } }),
+        identify("bob", { company_size: "150", "sequences.active": "true" }),
+        identify("cat", { role: "cto", "sequences.active": false }),
+        members("big", ["ann"]),
+        members("not_150", ["bob", "cat"]),
+        members("active_drip", ["ann"]),
+        members("no_drip", ["cat"]),
+      ],
+    },
+    {
+      name: "relative dates on a property flip at their exact instant",
+      segments: [
+        segment("new", {
+          type: "property",
+          property: "signup_date",
+          operator: "within_last",
+          value: { amount: 7, unit: "day" },
+        }),
+        segment("old", {
+          type: "property",
+          property: "signup_date",
+          operator: "more_than_ago",
+          value: { amount: 30, unit: "day" },
+        }),
+        segment("trial_ending", {
+          type: "property",
+          property: "trial_ends_at",
+          operator: "within_next",
+          value: { amount: 3, unit: "day" },
+        }),
+      ],
+      start: "2026-03-02T10:00:00Z",
+      steps: [
+        identify("ann", {
+          signup_date: "2026-03-02T09:30:00Z",
+          trial_ends_at: Date.parse("2026-03-10T00:00:00Z"),
+        }),
+        members("new", ["ann"]),
+        members("old", []),
+        members("trial_ending", []),
+        flipAt("new", "ann", "2026-03-09T09:30:00.001Z", false),
+        flipAt("trial_ending", "ann", "2026-03-07T00:00:00Z", true),
+        at("2026-03-07T00:00:00Z"),
+        members("trial_ending", ["ann"]),
+        flipAt("trial_ending", "ann", "2026-03-10T00:00:00.001Z", false),
+        at("2026-03-09T09:30:00Z"),
+        members("new", ["ann"]),
+        at("2026-03-09T09:30:00.001Z"),
+        members("new", []),
+        flipAt("old", "ann", "2026-04-01T09:30:00.001Z", true),
+        at("2026-04-01T09:30:00Z"),
+        members("old", []),
+        at("2026-04-01T09:30:00.001Z"),
+        members("old", ["ann"]),
+      ],
+    },
+    {
+      name: "absolute date operators and array operators",
+      segments: [
+        segment("early", {
+          type: "property",
+          property: "signup_date",
+          operator: "before",
+          value: "2026-01-01",
+        }),
+        segment("q1", {
+          type: "property",
+          property: "signup_date",
+          operator: "between",
+          value: ["2026-01-01", "2026-04-01"],
+        }),
+        segment("beta", { type: "property", property: "tags", operator: "includes", value: "beta" }),
+        segment("b2b", {
+          type: "property",
+          property: "tags",
+          operator: "includes_all",
+          value: ["b2b", "saas"],
+        }),
+      ],
+      start: "2026-03-02T10:00:00Z",
+      steps: [
+        identify("ann", { signup_date: "2025-12-31T23:59:59.999Z", tags: ["beta", "b2b"] }),
+        identify("bob", { signup_date: "2026-01-01", tags: ["b2b", "saas"] }),
+        identify("cat", { signup_date: "2026-04-01T00:00:00Z", tags: "beta" }),
+        members("early", ["ann"]),
+        members("q1", ["bob"]),
+        members("beta", ["ann"]),
+        members("b2b", ["bob"]),
+      ],
+    },
+  ]);
+});
