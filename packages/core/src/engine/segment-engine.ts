@@ -39,8 +39,10 @@ export class SegmentEngine {
   constructor(
     readonly workspaceId: string,
     segments: readonly SegmentDefinition[],
+    options: { extending?: StateLayout } = {},
   ) {
-    this.layout = StateLayout.fromRules(segments.map((s) => s.rule));
+    // Growing a previous layout keeps every slot, so states built for it stay valid.
+    this.layout = (options.extending?.clone() ?? new StateLayout()).extend(segments.map((s) => s.rule));
     this.order = topologicalOrder(segments);
     for (const s of segments) {
       let composite = false;
@@ -74,6 +76,13 @@ export class SegmentEngine {
   /** Membership and next-change instant of one segment (referenced segments evaluated too). */
   evaluate(segmentId: string, state: ContactState, now: number): SegmentMembership {
     return this.evaluateWith(segmentId, state, now, new Map());
+  }
+
+  /** The given segments' memberships (and those they reference), each evaluated once. */
+  evaluateMany(segmentIds: Iterable<string>, state: ContactState, now: number): Map<string, SegmentMembership> {
+    const memo = new Map<string, SegmentMembership>();
+    for (const id of segmentIds) this.evaluateWith(id, state, now, memo);
+    return memo;
   }
 
   /** Every segment's membership, evaluated once each in dependency order. */

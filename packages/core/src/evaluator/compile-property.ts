@@ -10,21 +10,22 @@ import { compileValuePredicate, RELATIVE_DATE_OPERATORS } from "./value-predicat
 export function compileProperty(c: PropertyCondition, layout: StateLayout): CompiledNode {
   const slot = layout.propertySlot.get(c.property) as number;
   const pred = compileValuePredicate(c);
-  const test: CompiledNode["test"] = (s, now) => pred(s.props[slot], s.num[slot], now);
+  const at = layout.propertyNum[slot];
+  const test: CompiledNode["test"] = (s, now) => pred(s.props[slot], s.num[at], now);
   if (!RELATIVE_DATE_OPERATORS.has(c.operator)) return timeless(test);
   const ms = durationMs((c as { value?: unknown }).value as Duration);
   return {
     test,
     evaluate: (s, now, seg) => ({
       result: test(s, now, seg),
-      next: relativeDateNext(c.operator, ms, s.num[slot], now),
+      next: relativeDateNext(c.operator, ms, s.num[at], now),
     }),
   };
 }
 
 /** A score's latest value. */
 export function compileScore(c: ScoreCondition, layout: StateLayout): CompiledNode {
-  const at = layout.scoreOffset + (layout.scoreSlot.get(c.score) as number);
+  const at = layout.scoreNum[layout.scoreSlot.get(c.score) as number];
   const pred = compileValuePredicate(c);
   return timeless((s, now) => {
     const v = s.num[at];

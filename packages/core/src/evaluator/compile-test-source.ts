@@ -84,12 +84,12 @@ export function compileTestFunction(
     switch (c.type) {
       case "property": {
         const slot = layout.propertySlot.get(c.property) as number;
-        return compare(c, `p[${slot}]`, `n[${slot}]`);
+        return compare(c, `p[${slot}]`, `n[${layout.propertyNum[slot]}]`);
       }
       case "score":
         return compare(
           c,
-          `n[${layout.scoreOffset + (layout.scoreSlot.get(c.score) as number)}]`,
+          `n[${layout.scoreNum[layout.scoreSlot.get(c.score) as number]}]`,
           "NaN",
           true,
         );
@@ -109,7 +109,7 @@ export function compileTestFunction(
     const lb = (x: string) => `H.lb(${times}, ${x})`;
     const w = c.window;
     let count: string;
-    if (w === undefined) count = `n[${layout.countOffset + layout.tracker(c.event, c.where).index}]`;
+    if (w === undefined) count = `n[${layout.countNum[layout.tracker(c.event, c.where).index]}]`;
     else if ("within_last" in w)
       count = `(H.ub(${times}, now) - ${lb(`now - ${num(durationMs(w.within_last))}`)})`;
     else if ("after" in w) count = `(${times}.length - ${lb(num(parseIsoDate(w.after) as number))})`;

@@ -25,7 +25,7 @@ export function observe(
     case "property":
       return { kind: "value", value: s.props[layout.propertySlot.get(c.property) as number] ?? null };
     case "score": {
-      const v = s.num[layout.scoreOffset + (layout.scoreSlot.get(c.score) as number)];
+      const v = s.num[layout.scoreNum[layout.scoreSlot.get(c.score) as number]];
       return { kind: "value", value: Number.isNaN(v) ? null : v };
     }
     case "event":

@@ -21,7 +21,7 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
     case "score": {
       const slot = layout.scoreSlot.get(m.score);
       if (slot !== undefined && m.timestamp >= s.scoreTimes[slot]) {
-        s.num[layout.scoreOffset + slot] = m.value;
+        s.num[layout.scoreNum[slot]] = m.value;
         s.scoreTimes[slot] = m.timestamp;
       }
       return;
@@ -45,7 +45,7 @@ function applyTrait(layout: StateLayout, s: ContactState, key: string, value: un
   for (const slot of slots) {
     const v = resolveProperty(s, layout.properties[slot]);
     s.props[slot] = v;
-    s.num[slot] = toEpochMs(v) ?? Number.NaN;
+    s.num[layout.propertyNum[slot]] = toEpochMs(v) ?? Number.NaN;
   }
 }
 
@@ -77,6 +77,6 @@ function applyEvent(
     });
     const tracker = s.trackers[spec.index];
     tracker.insert(ts, measured);
-    s.num[layout.countOffset + spec.index] = tracker.times.length;
+    s.num[layout.countNum[spec.index]] = tracker.times.length;
   }
 }

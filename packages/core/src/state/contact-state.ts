@@ -18,8 +18,8 @@ export class ContactState {
   readonly props: unknown[];
   /**
    * The numbers rules read most, in one flat array so that evaluating a rule touches few cache
-   * lines: per property slot its value read as a date (epoch ms), then per score slot its value,
-   * then per tracker its event count. NaN means missing.
+   * lines: each property's value read as a date (epoch ms), each score, each tracker's event
+   * count, at the positions the layout gives. NaN means missing.
    */
   readonly num: Float64Array;
   readonly scoreTimes: number[];
@@ -34,9 +34,8 @@ export class ContactState {
   ) {
     const p = layout.properties.length;
     this.props = new Array<unknown>(p).fill(undefined);
-    this.num = new Float64Array(layout.numSize)
-      .fill(Number.NaN, 0, layout.countOffset)
-      .fill(0, layout.countOffset);
+    this.num = new Float64Array(layout.numSize).fill(Number.NaN);
+    for (const i of layout.countNum) this.num[i] = 0;
     this.scoreTimes = new Array<number>(layout.scores.length).fill(Number.NEGATIVE_INFINITY);
     this.trackers = layout.trackers.map((t) => new EventTracker(t.measured.length));
   }

@@ -9,6 +9,7 @@ import { topLevelKeys } from "../values/property-path.ts";
 export interface TrackerSpec {
   index: number;
   event: string;
+  key: string;
   matches: EventPropertiesTest;
   /** Event properties some aggregate measures; their values are kept aligned with the times. */
   measured: string[];
@@ -16,7 +17,8 @@ export interface TrackerSpec {
 
 /**
  * Which facts of a contact a workspace's rules read, each given a slot: property names, score
- * names, (event, where) trackers and list ids. A contact's state holds only these.
+ * names, (event, where) trackers and list ids. A contact's state holds only these. Slots are
+ * append-only (`extend`), so a state built for a layout can be widened for its extension.
  */
 export class StateLayout {
   readonly properties: string[] = [];
@@ -28,24 +30,42 @@ export class StateLayout {
   readonly trackers: TrackerSpec[] = [];
   readonly trackersByEvent = new Map<string, TrackerSpec[]>();
   readonly lists = new Set<string>();
+  /** Positions in a state's `num` array: each property's date, each score, each tracker's count. */
+  readonly propertyNum: number[] = [];
+  readonly scoreNum: number[] = [];
+  readonly countNum: number[] = [];
+  numSize = 0;
   private readonly trackerByKey = new Map<string, TrackerSpec>();
-
-  /** Where each section starts in a state's `num` array: property dates, scores, event counts. */
-  get scoreOffset(): number {
-    return this.properties.length;
-  }
-  get countOffset(): number {
-    return this.properties.length + this.scores.length;
-  }
-  get numSize(): number {
-    return this.properties.length + this.scores.length + this.trackers.length;
-  }
 
   /** @example StateLayout.fromRules([rule]).propertySlot.get("plan") // 0 */
   static fromRules(rules: readonly Node[]): StateLayout {
-    const layout = new StateLayout();
-    for (const rule of rules) forEachCondition(rule, (c) => layout.register(c));
-    return layout;
+    return new StateLayout().extend(rules);
+  }
+
+  /** Adds the slots `rules` need that this layout lacks, after the existing ones. */
+  extend(rules: readonly Node[]): this {
+    for (const rule of rules) forEachCondition(rule, (c) => this.register(c));
+    return this;
+  }
+
+  /** A copy to extend, leaving this layout (and the states built on it) as they are. */
+  clone(): StateLayout {
+    const copy = new StateLayout();
+    for (const name of this.properties) copy.addProperty(name);
+    for (const name of this.scores) copy.addScore(name);
+    for (const t of this.trackers) copy.addTracker(t.event, t.key, t.matches).measured.push(...t.measured);
+    for (const l of this.lists) copy.lists.add(l);
+    // Positions interleave by registration order: copy them rather than re-deriving them.
+    copy.propertyNum.splice(0, Number.POSITIVE_INFINITY, ...this.propertyNum);
+    copy.scoreNum.splice(0, Number.POSITIVE_INFINITY, ...this.scoreNum);
+    copy.countNum.splice(0, Number.POSITIVE_INFINITY, ...this.countNum);
+    copy.numSize = this.numSize;
+    return copy;
+  }
+
+  /** What states depend on; a layout whose signature is unchanged needs no facts reloaded. */
+  signature(): string {
+    return JSON.stringify([this.properties, this.scores, this.trackers.map((t) => [t.key, t.measured]), [...this.lists]]);
   }
 
   tracker(event: string, where: readonly EventFilter[] | undefined): TrackerSpec {
@@ -64,10 +84,10 @@ export class StateLayout {
         this.addProperty(c.property);
         break;
       case "score":
-        if (!this.scoreSlot.has(c.score)) this.scoreSlot.set(c.score, this.scores.push(c.score) - 1);
+        this.addScore(c.score);
         break;
       case "event": {
-        const spec = this.addTracker(c.event, c.where);
+        const spec = this.trackerFor(c.event, c.where);
         const m = c.measure;
         if (m !== undefined && m.aggregate !== "count" && !spec.measured.includes(m.property)) {
           spec.measured.push(m.property);
@@ -75,10 +95,10 @@ export class StateLayout {
         break;
       }
       case "event_time":
-        this.addTracker(c.event, c.where);
+        this.trackerFor(c.event, c.where);
         break;
       case "sequence":
-        for (const step of c.steps) this.addTracker(step.event, step.where);
+        for (const step of c.steps) this.trackerFor(step.event, step.where);
         break;
       case "list":
         this.lists.add(c.list);
@@ -93,6 +113,7 @@ export class StateLayout {
     if (this.propertySlot.has(name)) return;
     const slot = this.properties.push(name) - 1;
     this.propertySlot.set(name, slot);
+    this.propertyNum.push(this.numSize++);
     for (const key of topLevelKeys(name)) {
       const slots = this.keySlots.get(key) ?? [];
       slots.push(slot);
@@ -100,18 +121,22 @@ export class StateLayout {
     }
   }
 
-  private addTracker(event: string, where: readonly EventFilter[] | undefined): TrackerSpec {
+  private addScore(name: string): void {
+    if (this.scoreSlot.has(name)) return;
+    this.scoreSlot.set(name, this.scores.push(name) - 1);
+    this.scoreNum.push(this.numSize++);
+  }
+
+  private trackerFor(event: string, where: readonly EventFilter[] | undefined): TrackerSpec {
     const key = trackerKey(event, where);
-    const found = this.trackerByKey.get(key);
-    if (found !== undefined) return found;
-    const spec: TrackerSpec = {
-      index: this.trackers.length,
-      event,
-      matches: compileEventFilters(where),
-      measured: [],
-    };
+    return this.trackerByKey.get(key) ?? this.addTracker(event, key, compileEventFilters(where));
+  }
+
+  private addTracker(event: string, key: string, matches: EventPropertiesTest): TrackerSpec {
+    const spec: TrackerSpec = { index: this.trackers.length, event, key, matches, measured: [] };
     this.trackers.push(spec);
     this.trackerByKey.set(key, spec);
+    this.countNum.push(this.numSize++);
     const forEvent = this.trackersByEvent.get(event) ?? [];
     forEvent.push(spec);
     this.trackersByEvent.set(event, forEvent);

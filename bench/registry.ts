@@ -1,0 +1,7 @@
+import type { BenchRunner } from "./bench-types.ts";
+import { runEvaluatorBench } from "./evaluator/evaluator-bench.ts";
+
+/** Every benchmark, by the name given to `npm run bench -- <name>`; run in this order by default. */
+export const BENCHES: Readonly<Record<string, BenchRunner>> = {
+  evaluator: runEvaluatorBench,
+};
