@@ -73,13 +73,28 @@ export class SegmentEngine {
     return c.test(state, now, (id) => ({ member: this.test(id, state, now), next: null }));
   }
 
+  /**
+   * The membership test of one segment as a plain function, for loops over many contacts (no
+   * lookup by id per call).
+   */
+  tester(segmentId: string): (state: ContactState, now: number) => boolean {
+    const c = this.get(segmentId);
+    // A rule that reads no segment never calls the lookup: hand out the generated function itself.
+    if (!c.composite) return c.test as (state: ContactState, now: number) => boolean;
+    return (state, now) => this.test(segmentId, state, now);
+  }
+
   /** Membership and next-change instant of one segment (referenced segments evaluated too). */
   evaluate(segmentId: string, state: ContactState, now: number): SegmentMembership {
     return this.evaluateWith(segmentId, state, now, new Map());
   }
 
   /** The given segments' memberships (and those they reference), each evaluated once. */
-  evaluateMany(segmentIds: Iterable<string>, state: ContactState, now: number): Map<string, SegmentMembership> {
+  evaluateMany(
+    segmentIds: Iterable<string>,
+    state: ContactState,
+    now: number,
+  ): Map<string, SegmentMembership> {
     const memo = new Map<string, SegmentMembership>();
     for (const id of segmentIds) this.evaluateWith(id, state, now, memo);
     return memo;

@@ -17,7 +17,7 @@ export function compileSegment(c: SegmentCondition): CompiledNode {
 
 export function compileList(c: ListCondition): CompiledNode {
   const negate = c.operator === "not_in";
-  return timeless((s) => s.lists.has(c.list) !== negate);
+  return timeless((s) => (s.lists?.has(c.list) === true) !== negate);
 }
 
 /** A stable pseudo-random share: the hash is computed once per contact and salt. */

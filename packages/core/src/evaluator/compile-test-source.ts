@@ -87,16 +87,11 @@ export function compileTestFunction(
         return compare(c, `p[${slot}]`, `n[${layout.propertyNum[slot]}]`);
       }
       case "score":
-        return compare(
-          c,
-          `n[${layout.scoreNum[layout.scoreSlot.get(c.score) as number]}]`,
-          "NaN",
-          true,
-        );
+        return compare(c, `n[${layout.scoreNum[layout.scoreSlot.get(c.score) as number]}]`, "NaN", true);
       case "event":
         return eventCount(c) ?? closure(c);
       case "list":
-        return `(s.lists.has(${konst(c.list)}) === ${c.operator === "in"})`;
+        return `((s.lists !== undefined && s.lists.has(${konst(c.list)})) === ${c.operator === "in"})`;
       default:
         return closure(c);
     }

@@ -39,7 +39,7 @@ export function observe(
     case "segment":
       return { kind: "membership", member: segments(c.segment).member };
     case "list":
-      return { kind: "membership", member: s.lists.has(c.list) };
+      return { kind: "membership", member: s.lists?.has(c.list) === true };
     case "bucket":
       return { kind: "bucket", bucket: bucketOf(workspaceId, c.salt, s.id), below: c.percent * 100 };
   }

@@ -3,6 +3,7 @@ import type { ContactMessage } from "../model.ts";
 import { toEpochMs } from "../values/dates.ts";
 import { lookupProperty } from "../values/property-path.ts";
 import type { ContactState } from "./contact-state.ts";
+import { EventTracker } from "./event-tracker.ts";
 import type { StateLayout } from "./state-layout.ts";
 
 /**
@@ -28,8 +29,8 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
     }
     case "list":
       if (!layout.lists.has(m.list)) return;
-      if (m.member) s.lists.add(m.list);
-      else s.lists.delete(m.list);
+      if (m.member) (s.lists ??= new Set()).add(m.list);
+      else s.lists?.delete(m.list);
       return;
     default:
       assertNever(m);
@@ -39,24 +40,29 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
 function applyTrait(layout: StateLayout, s: ContactState, key: string, value: unknown, ts: number): void {
   const slots = layout.keySlots.get(key);
   if (slots === undefined) return;
-  const cur = s.traits.get(key);
-  if (cur !== undefined && cur.ts > ts) return;
-  s.traits.set(key, { value: value ?? undefined, ts });
+  const k = layout.traitKey.get(key) as number;
+  if (s.traitTimes[k] > ts) return;
+  s.traitValues[k] = value ?? undefined;
+  s.traitTimes[k] = ts;
   for (const slot of slots) {
-    const v = resolveProperty(s, layout.properties[slot]);
+    const v = resolveProperty(layout, s, layout.properties[slot]);
     s.props[slot] = v;
     s.num[layout.propertyNum[slot]] = toEpochMs(v) ?? Number.NaN;
   }
 }
 
 /** RULES.md lookup over the kept traits: the literal key first, then the dot path. */
-function resolveProperty(s: ContactState, name: string): unknown {
-  const literal = s.traits.get(name)?.value;
+function resolveProperty(layout: StateLayout, s: ContactState, name: string): unknown {
+  const trait = (key: string) => {
+    const k = layout.traitKey.get(key);
+    return k === undefined ? undefined : s.traitValues[k];
+  };
+  const literal = trait(name);
   if (literal !== undefined) return literal;
   const dot = name.indexOf(".");
   if (dot < 0) return undefined;
   const head = name.slice(0, dot);
-  const root = s.traits.get(head)?.value;
+  const root = trait(head);
   return root === undefined ? undefined : lookupProperty({ [head]: root }, name);
 }
 
@@ -75,7 +81,11 @@ function applyEvent(
       const v = lookupProperty(props, p);
       return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
     });
-    const tracker = s.trackers[spec.index];
+    let tracker = s.trackers[spec.index];
+    if (tracker === EventTracker.EMPTY) {
+      tracker = new EventTracker(spec.measured.length);
+      s.trackers[spec.index] = tracker;
+    }
     tracker.insert(ts, measured);
     s.num[layout.countNum[spec.index]] = tracker.times.length;
   }

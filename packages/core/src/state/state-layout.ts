@@ -25,6 +25,9 @@ export class StateLayout {
   readonly propertySlot = new Map<string, number>();
   /** Top-level trait key → the property slots that read it. */
   readonly keySlots = new Map<string, number[]>();
+  /** Top-level trait keys some rule reads, each with a position in a state's trait arrays. */
+  readonly traitKeys: string[] = [];
+  readonly traitKey = new Map<string, number>();
   readonly scores: string[] = [];
   readonly scoreSlot = new Map<string, number>();
   readonly trackers: TrackerSpec[] = [];
@@ -36,6 +39,7 @@ export class StateLayout {
   readonly countNum: number[] = [];
   numSize = 0;
   private readonly trackerByKey = new Map<string, TrackerSpec>();
+  private template: number[] | undefined;
 
   /** @example StateLayout.fromRules([rule]).propertySlot.get("plan") // 0 */
   static fromRules(rules: readonly Node[]): StateLayout {
@@ -65,7 +69,22 @@ export class StateLayout {
 
   /** What states depend on; a layout whose signature is unchanged needs no facts reloaded. */
   signature(): string {
-    return JSON.stringify([this.properties, this.scores, this.trackers.map((t) => [t.key, t.measured]), [...this.lists]]);
+    return JSON.stringify([
+      this.properties,
+      this.scores,
+      this.trackers.map((t) => [t.key, t.measured]),
+      [...this.lists],
+    ]);
+  }
+
+  /** A new state's `num` array: NaN (missing) everywhere but 0 for event counts. */
+  numTemplate(): number[] {
+    if (this.template?.length !== this.numSize) {
+      const t = new Array<number>(this.numSize).fill(Number.NaN);
+      for (const i of this.countNum) t[i] = 0;
+      this.template = t;
+    }
+    return this.template;
   }
 
   tracker(event: string, where: readonly EventFilter[] | undefined): TrackerSpec {
@@ -115,6 +134,7 @@ export class StateLayout {
     this.propertySlot.set(name, slot);
     this.propertyNum.push(this.numSize++);
     for (const key of topLevelKeys(name)) {
+      if (!this.traitKey.has(key)) this.traitKey.set(key, this.traitKeys.push(key) - 1);
       const slots = this.keySlots.get(key) ?? [];
       slots.push(slot);
       this.keySlots.set(key, slots);

@@ -31,9 +31,10 @@ describe("contact state", () => {
     });
     engine.apply(s, { type: "track", event: "page_viewed", properties: { path: "/" }, timestamp: T });
     engine.apply(s, { type: "list", list: "other", member: true });
-    expect([...s.traits.keys()]).toEqual(["referrals"]);
+    expect(engine.layout.traitKeys).toEqual(["referrals.count", "referrals"]);
+    expect(s.traitValues).toEqual([undefined, { count: 2 }]);
     expect(s.trackers.map((t) => t.times.length)).toEqual([0]);
-    expect(s.lists.size).toBe(0);
+    expect(s.lists).toBeUndefined();
     expect(engine.stateBytes(s)).toBeLessThan(1024);
   });
 

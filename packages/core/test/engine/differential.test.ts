@@ -58,6 +58,7 @@ function checkCase(c: Case, single: boolean): void {
   const { engine, state, reference, now, instants } = setup(c);
   const expected = reference(now);
   expect(engine.test("main", state, now)).toBe(expected);
+  expect(engine.tester("main")(state, now)).toBe(expected);
   // The closure form of the hot path too (used where code generation is not allowed).
   const closure = compileRule(c.main, engine.layout, WS);
   const lookup = (id: string) => engine.evaluate(id, state, now);
