@@ -29,8 +29,12 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
     }
     case "list":
       if (!layout.lists.has(m.list)) return;
-      if (m.member) (s.lists ??= new Set()).add(m.list);
-      else s.lists?.delete(m.list);
+      if (m.member) {
+        s.lists ??= new Set();
+        s.lists.add(m.list);
+      } else {
+        s.lists?.delete(m.list);
+      }
       return;
     default:
       assertNever(m);
