@@ -1,0 +1,217 @@
+import type { Clock } from "../clock/clock.ts";
+import type { IngestMessage } from "../runtime/ingest-message.ts";
+import type { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
+import type { Store } from "../store/store.ts";
+import { emptyBatch, type WriteBatch } from "../store/write-batch.ts";
+
+export interface IngestResult {
+  accepted: number;
+  /** Messages skipped because their messageId was already processed. */
+  duplicates: number;
+}
+
+/** Work that must run alone between commits (segment lifecycle, reloads). */
+export type ExclusiveTask = (batch: WriteBatch, now: number) => Promise<void> | void;
+
+type Item =
+  | {
+      kind: "ingest";
+      messages: IngestMessage[];
+      resolve: (r: IngestResult) => void;
+      reject: (e: unknown) => void;
+    }
+  | { kind: "task"; run: ExclusiveTask; resolve: () => void; reject: (e: unknown) => void };
+
+export interface PipelineOptions {
+  /** Messages per group commit at most. */
+  maxBatchMessages: number;
+  /** Due timers handled per commit, so an expiry wave never holds ingestion for long. */
+  maxTimersPerCommit: number;
+}
+
+const DEFAULTS: PipelineOptions = { maxBatchMessages: 5_000, maxTimersPerCommit: 2_000 };
+
+/**
+ * The single writer of one workspace. Concurrent calls queue up; each turn takes everything
+ * waiting (group commit), applies it to the runtime, commits one transaction and only then
+ * answers the callers, so an acknowledged message is durable together with the membership
+ * changes it caused. Due timers ride along in the same turns. If a commit fails, the touched
+ * contacts are reloaded from the store, which stays the truth.
+ */
+export class WorkspacePipeline {
+  private readonly queue: Item[] = [];
+  private running = false;
+  private cancelTimer: (() => void) | undefined;
+  private armedAt: number | null = null;
+  private closed = false;
+  private readonly options: PipelineOptions;
+  /** Called after each commit with its seq range (deliveries wake up on it). */
+  onCommit: (range: { firstSeq: number; lastSeq: number }) => void = () => {};
+
+  constructor(
+    private readonly store: Store,
+    readonly runtime: WorkspaceRuntime,
+    private readonly clock: Clock,
+    options: Partial<PipelineOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  ingest(messages: IngestMessage[]): Promise<IngestResult> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "ingest", messages, resolve, reject }));
+  }
+
+  /** Runs `run` alone in the pipeline, its writes committed in their own transaction. */
+  exclusive(run: ExclusiveTask): Promise<void> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "task", run, resolve, reject }));
+  }
+
+  /** Arms the clock for the runtime's earliest due timer (call after loading). */
+  wake(): void {
+    this.kick();
+  }
+
+  /** Waits for queued work, then stops the timers. */
+  async close(): Promise<void> {
+    await this.exclusive(() => {});
+    this.closed = true;
+    this.cancelTimer?.();
+  }
+
+  private enqueue(item: Item): void {
+    if (this.closed) {
+      item.reject(new Error("the pipeline is closed"));
+      return;
+    }
+    this.queue.push(item);
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.running) return;
+    this.running = true;
+    queueMicrotask(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.closed) {
+        // Due timers and queued messages go first; an exclusive task runs once they are done,
+        // so a task queued after some work sees that work (and any due timers) committed.
+        const now = this.clock.now();
+        const timersDue = (this.runtime.timers.peek() ?? Number.POSITIVE_INFINITY) <= now;
+        const group = this.takeIngestGroup();
+        if (group.length > 0 || timersDue) {
+          await this.runGroup(group, now);
+          continue;
+        }
+        const next = this.queue.shift();
+        if (next === undefined) break;
+        if (next.kind === "task") await this.runTask(next);
+      }
+    } finally {
+      this.running = false;
+      if (this.queue.length > 0 && !this.closed) this.kick();
+      else this.armTimer();
+    }
+  }
+
+  private takeIngestGroup(): Extract<Item, { kind: "ingest" }>[] {
+    const group: Extract<Item, { kind: "ingest" }>[] = [];
+    let count = 0;
+    while (this.queue.length > 0 && this.queue[0].kind === "ingest") {
+      const item = this.queue[0] as Extract<Item, { kind: "ingest" }>;
+      if (group.length > 0 && count + item.messages.length > this.options.maxBatchMessages) break;
+      this.queue.shift();
+      group.push(item);
+      count += item.messages.length;
+    }
+    return group;
+  }
+
+  private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
+    const batch = emptyBatch(this.runtime.workspaceId);
+    const results: IngestResult[] = [];
+    try {
+      const ids = group.flatMap((g) =>
+        g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId])),
+      );
+      const seen =
+        ids.length === 0 ? new Set<string>() : await this.store.seenMessageIds(this.runtime.workspaceId, ids);
+      for (const g of group) {
+        // A messageId seen before, or earlier in this group, is accepted and ignored.
+        const fresh = g.messages.filter((m) => {
+          if (m.messageId === undefined) return true;
+          if (seen.has(m.messageId)) return false;
+          seen.add(m.messageId);
+          return true;
+        });
+        this.runtime.ingest(fresh, now, batch);
+        results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
+      }
+      this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch);
+      await this.commit(batch);
+      for (const [i, g] of group.entries()) g.resolve(results[i]);
+    } catch (e) {
+      await this.reload(batch);
+      for (const g of group) g.reject(e);
+    }
+  }
+
+  private async runTask(item: Extract<Item, { kind: "task" }>): Promise<void> {
+    const batch = emptyBatch(this.runtime.workspaceId);
+    try {
+      await item.run(batch, this.clock.now());
+      await this.commit(batch);
+      item.resolve();
+    } catch (e) {
+      await this.reload(batch);
+      item.reject(e);
+    }
+  }
+
+  private async commit(batch: WriteBatch): Promise<void> {
+    const range = await this.store.commit(batch);
+    if (range !== null) this.onCommit(range);
+  }
+
+  /** After a failed commit: memory may be ahead of the store; reload what the batch touched. */
+  private async reload(batch: WriteBatch): Promise<void> {
+    const ids = new Set([
+      ...batch.contacts.map((c) => c.id),
+      ...batch.traits.map((t) => t.contactId),
+      ...batch.scores.map((s) => s.contactId),
+      ...batch.events.map((e) => e.contactId),
+      ...batch.listMembers.map((l) => l.contactId),
+      ...batch.memberships.map((m) => m.contactId),
+      ...batch.deletedContacts,
+    ]);
+    const ws = this.runtime.workspaceId;
+    for (const id of ids) {
+      const stored = await this.store.getContact(ws, id);
+      if (stored === undefined) {
+        this.runtime.forgetContact(id);
+        continue;
+      }
+      this.runtime.loadContact(stored);
+      const entry = this.runtime.contacts.get(id);
+      entry?.member.clear();
+      for (const m of await this.store.contactMemberships(ws, id)) entry?.member.set(m.segmentId, m.since);
+      // Due now: the next turn re-evaluates it against the stored facts and records any change.
+      this.runtime.timers.set(id, this.clock.now());
+    }
+  }
+
+  private armTimer(): void {
+    if (this.closed) return;
+    const at = this.runtime.timers.peek();
+    if (at === this.armedAt) return;
+    this.cancelTimer?.();
+    this.armedAt = at;
+    if (at === null) return;
+    this.cancelTimer = this.clock.schedule(at, () => {
+      this.armedAt = null;
+      this.kick();
+    });
+  }
+}

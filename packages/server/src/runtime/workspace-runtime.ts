@@ -1,0 +1,263 @@
+import {
+  type ContactState,
+  type DataChange,
+  DependencyIndex,
+  SegmentEngine,
+  type SegmentMembership,
+} from "@growthos/segments-core";
+import type { SegmentRecord, StoredContact } from "../store/records.ts";
+import type { WriteBatch } from "../store/write-batch.ts";
+import type { IngestMessage } from "./ingest-message.ts";
+import { TimerQueue } from "./timer-queue.ts";
+
+/** One contact in memory: the engine's compact state and the segments it is in (with since). */
+interface ContactEntry {
+  state: ContactState;
+  member: Map<string, number>;
+}
+
+/**
+ * The live side of one workspace: every contact's evaluation state and memberships in memory,
+ * kept equal to the rules applied to the stored facts as of now. It never does I/O: it applies
+ * messages and timer firings to memory and describes the matching durable writes in a batch,
+ * which the pipeline commits.
+ */
+export class WorkspaceRuntime {
+  readonly contacts = new Map<string, ContactEntry>();
+  readonly timers = new TimerQueue();
+  private engine: SegmentEngine;
+  private index: DependencyIndex;
+  private live: SegmentRecord[] = [];
+  private timeDependent: Set<string> = new Set();
+
+  constructor(
+    readonly workspaceId: string,
+    segments: readonly SegmentRecord[],
+  ) {
+    this.engine = new SegmentEngine(workspaceId, []);
+    this.index = new DependencyIndex([]);
+    this.setSegments(segments);
+  }
+
+  /**
+   * Installs a new set of segments. Returns true when they read facts the contacts' states do not
+   * hold yet: then every contact must be reloaded from the store (`loadContact`).
+   */
+  setSegments(segments: readonly SegmentRecord[]): boolean {
+    this.live = segments.filter((s) => s.status === "live");
+    const defs = segments.map((s) => ({ id: s.id, rule: s.rule }));
+    const before = this.engine.layout.signature();
+    this.engine = new SegmentEngine(this.workspaceId, defs, { extending: this.engine.layout });
+    this.index = new DependencyIndex(defs);
+    this.timeDependent = new Set(this.live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
+    return this.engine.layout.signature() !== before;
+  }
+
+  /** Segments that read `segmentId` (a segment cannot be deleted while it has any). */
+  dependentsOf(segmentId: string): string[] {
+    return this.index.dependentsOf(segmentId);
+  }
+
+  get segmentEngine(): SegmentEngine {
+    return this.engine;
+  }
+
+  /** Rebuilds one contact's state from its stored facts (start-up, reloads after a failed commit). */
+  loadContact(c: StoredContact): void {
+    const state = this.engine.createState(c.id);
+    for (const t of c.traits) {
+      this.engine.apply(state, { type: "identify", traits: { [t.key]: t.value }, timestamp: t.ts });
+    }
+    for (const s of c.scores)
+      this.engine.apply(state, { type: "score", score: s.score, value: s.value, timestamp: s.ts });
+    for (const list of c.lists) this.engine.apply(state, { type: "list", list, member: true });
+    for (const e of c.events) {
+      this.engine.apply(state, {
+        type: "track",
+        event: e.event,
+        properties: e.properties,
+        timestamp: e.timestamp,
+      });
+    }
+    const prior = this.contacts.get(c.id)?.member ?? new Map<string, number>();
+    this.contacts.set(c.id, { state, member: prior });
+  }
+
+  loadMembership(segmentId: string, contactId: string, since: number): void {
+    this.contacts.get(contactId)?.member.set(segmentId, since);
+  }
+
+  forgetContact(contactId: string): void {
+    this.contacts.delete(contactId);
+    this.timers.set(contactId, null);
+  }
+
+  /** Applies messages in order; records facts, membership changes and timers. */
+  ingest(messages: readonly IngestMessage[], now: number, batch: WriteBatch): void {
+    const touched = new Map<string, DataChange[]>();
+    for (const m of messages) {
+      if (m.messageId !== undefined) batch.messageIds.push(m.messageId);
+      if (m.type === "delete") {
+        this.deleteContact(m.userId, now, batch);
+        touched.delete(m.userId);
+        continue;
+      }
+      const changes = touched.get(m.userId) ?? [];
+      touched.set(m.userId, changes);
+      const entry = this.entryFor(m.userId, now, batch, changes);
+      this.applyMessage(entry, m, batch, changes);
+    }
+    for (const [id, changes] of touched)
+      this.reevaluate(id, now, batch, this.index.affectedBy(changes), false);
+  }
+
+  /** Re-evaluates up to `limit` contacts whose next change is due; returns how many. */
+  fireDue(now: number, limit: number, batch: WriteBatch): number {
+    const due = this.timers.popDue(now, limit);
+    for (const id of due) this.reevaluate(id, now, batch, [], true);
+    return due.length;
+  }
+
+  /** Re-evaluates every contact for every live segment (start-up catch-up, segment changes). */
+  reevaluateAll(now: number, batch: WriteBatch, segmentIds?: readonly string[]): void {
+    const ids = segmentIds ?? this.live.map((s) => s.id);
+    for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, true);
+  }
+
+  /** Records an exit from `segmentId` for every member (segment deleted or paused out). */
+  exitAll(segmentId: string, version: number, now: number, batch: WriteBatch): void {
+    for (const [contactId, entry] of this.contacts) {
+      if (!entry.member.delete(segmentId)) continue;
+      batch.memberships.push({ segmentId, contactId, member: false, since: now });
+      batch.changes.push({ segmentId, contactId, change: "exited", at: now, segmentVersion: version });
+    }
+  }
+
+  private entryFor(id: string, now: number, batch: WriteBatch, changes: DataChange[]): ContactEntry {
+    let entry = this.contacts.get(id);
+    if (entry === undefined) {
+      entry = { state: this.engine.createState(id), member: new Map() };
+      this.contacts.set(id, entry);
+      batch.contacts.push({ id, createdAt: now });
+      changes.push({ kind: "contact_created" });
+    }
+    return entry;
+  }
+
+  private applyMessage(
+    entry: ContactEntry,
+    m: Exclude<IngestMessage, { type: "delete" }>,
+    batch: WriteBatch,
+    changes: DataChange[],
+  ): void {
+    const contactId = m.userId;
+    switch (m.type) {
+      case "identify":
+        for (const [key, value] of Object.entries(m.traits)) {
+          batch.traits.push({ contactId, key, value: value ?? null, ts: m.timestamp });
+          changes.push({ kind: "property", key });
+        }
+        this.engine.apply(entry.state, { type: "identify", traits: m.traits, timestamp: m.timestamp });
+        return;
+      case "track":
+        batch.events.push({ contactId, event: m.event, timestamp: m.timestamp, properties: m.properties });
+        changes.push({ kind: "event", event: m.event });
+        this.engine.apply(entry.state, {
+          type: "track",
+          event: m.event,
+          properties: m.properties,
+          timestamp: m.timestamp,
+        });
+        return;
+      case "score":
+        batch.scores.push({ contactId, score: m.score, value: m.value, ts: m.timestamp });
+        changes.push({ kind: "score", score: m.score });
+        this.engine.apply(entry.state, {
+          type: "score",
+          score: m.score,
+          value: m.value,
+          timestamp: m.timestamp,
+        });
+        return;
+      case "list":
+        batch.listMembers.push({ listId: m.list, contactId, member: m.member });
+        changes.push({ kind: "list", list: m.list });
+        this.engine.apply(entry.state, { type: "list", list: m.list, member: m.member });
+        return;
+    }
+  }
+
+  private deleteContact(id: string, now: number, batch: WriteBatch): void {
+    const entry = this.contacts.get(id);
+    if (entry === undefined) return;
+    for (const segmentId of entry.member.keys()) {
+      batch.changes.push({
+        segmentId,
+        contactId: id,
+        change: "exited",
+        at: now,
+        segmentVersion: this.version(segmentId),
+      });
+    }
+    batch.deletedContacts.push(id);
+    this.forgetContact(id);
+  }
+
+  /**
+   * Evaluates `affected` (and, when `full`, every time-dependent segment); records diffs; sets
+   * the contact's timer. A partial pass can only bring the timer forward: a segment it did not
+   * evaluate read none of the changed data, so its next change is still the one timed before.
+   * A timer that fires early costs one full pass that records nothing, never a missed change.
+   */
+  private reevaluate(
+    contactId: string,
+    now: number,
+    batch: WriteBatch,
+    affected: readonly string[],
+    full: boolean,
+  ): void {
+    const entry = this.contacts.get(contactId);
+    if (entry === undefined) return;
+    const wanted = full ? new Set([...affected, ...this.timeDependent]) : new Set(affected);
+    if (wanted.size === 0) return;
+    const results = this.engine.evaluateMany(
+      this.engine.order.filter((id) => wanted.has(id)),
+      entry.state,
+      now,
+    );
+    let next = full ? Number.POSITIVE_INFINITY : (this.timers.get(contactId) ?? Number.POSITIVE_INFINITY);
+    for (const s of this.live) {
+      const r = results.get(s.id);
+      if (r === undefined) continue;
+      this.record(entry, s, r, now, batch);
+      if (this.timeDependent.has(s.id) && r.next !== null && r.next < next) next = r.next;
+    }
+    this.timers.set(contactId, Number.isFinite(next) ? next : null);
+  }
+
+  private record(
+    entry: ContactEntry,
+    s: SegmentRecord,
+    r: SegmentMembership,
+    now: number,
+    batch: WriteBatch,
+  ): void {
+    const was = entry.member.has(s.id);
+    if (was === r.member) return;
+    const contactId = entry.state.id;
+    if (r.member) entry.member.set(s.id, now);
+    else entry.member.delete(s.id);
+    batch.memberships.push({ segmentId: s.id, contactId, member: r.member, since: now });
+    batch.changes.push({
+      segmentId: s.id,
+      contactId,
+      change: r.member ? "entered" : "exited",
+      at: now,
+      segmentVersion: s.version,
+    });
+  }
+
+  private version(segmentId: string): number {
+    return this.live.find((s) => s.id === segmentId)?.version ?? 0;
+  }
+}

@@ -1,0 +1,70 @@
+import { type Clock, systemClock } from "../clock/clock.ts";
+import { type PipelineOptions, WorkspacePipeline } from "../pipeline/workspace-pipeline.ts";
+import { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
+import type { WorkspaceRecord } from "../store/records.ts";
+import type { Store } from "../store/store.ts";
+import { NotFoundError } from "./errors.ts";
+import { Workspace } from "./workspace.ts";
+
+export interface ServiceOptions {
+  store: Store;
+  clock?: Clock;
+  pipeline?: Partial<PipelineOptions>;
+}
+
+/**
+ * The engine room: every workspace's runtime rebuilt from the store at start, then kept live by
+ * ingestion and timers. Everything it answers about membership is also durable in the store.
+ */
+export class SegmentsService {
+  private readonly workspaces = new Map<string, Workspace>();
+
+  private constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    private readonly pipelineOptions: Partial<PipelineOptions>,
+  ) {}
+
+  /** Migrates the store, rebuilds every workspace and catches up on what fell due while down. */
+  static async open(options: ServiceOptions): Promise<SegmentsService> {
+    const service = new SegmentsService(options.store, options.clock ?? systemClock, options.pipeline ?? {});
+    await options.store.migrate();
+    for (const w of await options.store.listWorkspaces()) await service.load(w.id);
+    return service;
+  }
+
+  async createWorkspace(w: WorkspaceRecord): Promise<Workspace> {
+    await this.store.createWorkspace(w);
+    return this.load(w.id);
+  }
+
+  workspace(id: string): Workspace {
+    const w = this.workspaces.get(id);
+    if (w === undefined) throw new NotFoundError("workspace", id);
+    return w;
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.workspaces.values()) await w.pipeline.close();
+    this.workspaces.clear();
+  }
+
+  private async load(workspaceId: string): Promise<Workspace> {
+    const segments = await this.store.listSegments(workspaceId);
+    const lists = (await this.store.listLists(workspaceId)).map((l) => l.id);
+    const runtime = new WorkspaceRuntime(workspaceId, segments);
+    for await (const chunk of this.store.streamContacts(workspaceId))
+      for (const c of chunk) runtime.loadContact(c);
+    for await (const chunk of this.store.streamMemberships(workspaceId)) {
+      for (const m of chunk) runtime.loadMembership(m.segmentId, m.contactId, m.since);
+    }
+    const pipeline = new WorkspacePipeline(this.store, runtime, this.clock, this.pipelineOptions);
+    // Whatever changed while the service was down (windows that expired, relative dates that
+    // passed) is recorded now, before any new message is taken.
+    await pipeline.exclusive((batch, now) => runtime.reevaluateAll(now, batch));
+    pipeline.wake();
+    const workspace = new Workspace(workspaceId, this.store, pipeline, segments, lists);
+    this.workspaces.set(workspaceId, workspace);
+    return workspace;
+  }
+}

@@ -1,0 +1,2 @@
+export { assertSchemaName, type PostgresStoreOptions } from "./connect.ts";
+export { PostgresStore } from "./postgres-store.ts";

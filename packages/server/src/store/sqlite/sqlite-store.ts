@@ -1,0 +1,168 @@
+import type Database from "better-sqlite3";
+import type {
+  ChangeRecord,
+  ListRecord,
+  MembershipRecord,
+  SegmentRecord,
+  StoredContact,
+  WorkspaceRecord,
+} from "../records.ts";
+import type { Page, Store } from "../store.ts";
+import type { WriteBatch } from "../write-batch.ts";
+import { applyBatch } from "./apply-batch.ts";
+import * as catalog from "./catalog-reads.ts";
+import { readChanges, readLastSeq, readMembershipAt } from "./change-reads.ts";
+import { readContact, readContactChunk } from "./contact-reads.ts";
+import * as memberships from "./membership-reads.ts";
+import { migrate } from "./migrate.ts";
+import { openDatabase, readPragmas, type SqliteStoreOptions } from "./open-database.ts";
+import { StatementCache } from "./statement-cache.ts";
+
+const CONTACT_CHUNK = 1000;
+const MEMBERSHIP_CHUNK = 5000;
+
+/**
+ * The embedded store: one better-sqlite3 connection. Its calls are synchronous, so each method
+ * runs to completion before any other; the async signatures are the port's.
+ */
+export class SqliteStore implements Store {
+  readonly dialect = "sqlite";
+  readonly #db: Database.Database;
+  readonly #s: StatementCache;
+  // IMMEDIATE takes the write lock up front: a deferred upgrade could fail under a second writer.
+  readonly #commit: (batch: WriteBatch) => { firstSeq: number; lastSeq: number } | null;
+  // One snapshot per chunk, so its contacts and their facts agree even beside another writer.
+  readonly #contactChunk: (ws: string, after: string | undefined, size: number) => StoredContact[];
+  readonly #contact: (ws: string, id: string) => StoredContact | undefined;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#db = openDatabase(options);
+    this.#s = new StatementCache(this.#db);
+    this.#commit = this.#db.transaction((b: WriteBatch) => applyBatch(this.#s, b)).immediate;
+    this.#contactChunk = this.#db.transaction((ws: string, after: string | undefined, size: number) =>
+      readContactChunk(this.#s, ws, after, size),
+    );
+    this.#contact = this.#db.transaction((ws: string, id: string) => readContact(this.#s, ws, id));
+  }
+
+  /** The connection's durability settings, for checks and diagnostics. */
+  pragmas(): ReturnType<typeof readPragmas> {
+    return readPragmas(this.#db);
+  }
+
+  async migrate(): Promise<void> {
+    migrate(this.#db);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  async commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
+    return this.#commit(batch);
+  }
+
+  async createWorkspace(w: WorkspaceRecord): Promise<void> {
+    catalog.insertWorkspace(this.#s, w);
+  }
+
+  async workspaceByKeyHash(apiKeyHash: string): Promise<WorkspaceRecord | undefined> {
+    return catalog.readWorkspaceByKeyHash(this.#s, apiKeyHash);
+  }
+
+  async listWorkspaces(): Promise<WorkspaceRecord[]> {
+    return catalog.readWorkspaces(this.#s);
+  }
+
+  async listSegments(workspaceId: string): Promise<SegmentRecord[]> {
+    return catalog.readSegments(this.#s, workspaceId);
+  }
+
+  async getSegment(workspaceId: string, segmentId: string): Promise<SegmentRecord | undefined> {
+    return catalog.readSegment(this.#s, workspaceId, segmentId);
+  }
+
+  async listLists(workspaceId: string): Promise<ListRecord[]> {
+    return catalog.readLists(this.#s, workspaceId);
+  }
+
+  async seenMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>> {
+    return catalog.readSeenMessageIds(this.#s, workspaceId, messageIds);
+  }
+
+  async getContact(workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
+    return this.#contact(workspaceId, contactId);
+  }
+
+  async *streamContacts(workspaceId: string, chunkSize = CONTACT_CHUNK): AsyncIterable<StoredContact[]> {
+    const size = positiveInteger(chunkSize, "chunkSize");
+    let after: string | undefined;
+    for (;;) {
+      const chunk = this.#contactChunk(workspaceId, after, size);
+      if (chunk.length > 0) yield chunk;
+      if (chunk.length < size) return;
+      after = chunk[chunk.length - 1].id;
+    }
+  }
+
+  async contactCount(workspaceId: string): Promise<number> {
+    return (
+      this.#s.get<[string], number>("SELECT count(*) FROM contacts WHERE ws = ?").pluck().get(workspaceId) ??
+      0
+    );
+  }
+
+  async *streamMemberships(workspaceId: string): AsyncIterable<MembershipRecord[]> {
+    let after: MembershipRecord | undefined;
+    for (;;) {
+      const chunk = memberships.readMembershipChunk(this.#s, workspaceId, after, MEMBERSHIP_CHUNK);
+      if (chunk.length > 0) yield chunk;
+      if (chunk.length < MEMBERSHIP_CHUNK) return;
+      after = chunk[chunk.length - 1];
+    }
+  }
+
+  async members(
+    workspaceId: string,
+    segmentId: string,
+    limit: number,
+    after?: string,
+  ): Promise<Page<MembershipRecord>> {
+    return memberships.readMembers(this.#s, workspaceId, segmentId, positiveInteger(limit, "limit"), after);
+  }
+
+  async memberCount(workspaceId: string, segmentId: string): Promise<number> {
+    return memberships.readMemberCount(this.#s, workspaceId, segmentId);
+  }
+
+  async contactMemberships(workspaceId: string, contactId: string): Promise<MembershipRecord[]> {
+    return memberships.readContactMemberships(this.#s, workspaceId, contactId);
+  }
+
+  async changes(
+    workspaceId: string,
+    afterSeq: number,
+    limit: number,
+    segmentId?: string,
+  ): Promise<ChangeRecord[]> {
+    return readChanges(this.#s, workspaceId, afterSeq, positiveInteger(limit, "limit"), segmentId);
+  }
+
+  async lastSeq(workspaceId: string): Promise<number> {
+    return readLastSeq(this.#s, workspaceId);
+  }
+
+  async membershipAt(
+    workspaceId: string,
+    segmentId: string,
+    contactId: string,
+    at: number,
+  ): Promise<{ member: boolean; since?: number }> {
+    return readMembershipAt(this.#s, workspaceId, segmentId, contactId, at);
+  }
+}
+
+function positiveInteger(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
+  return n;
+}

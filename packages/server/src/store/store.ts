@@ -1,0 +1,69 @@
+import type {
+  ChangeRecord,
+  ListRecord,
+  MembershipRecord,
+  SegmentRecord,
+  StoredContact,
+  WorkspaceRecord,
+} from "./records.ts";
+import type { WriteBatch } from "./write-batch.ts";
+
+export interface Page<T> {
+  data: T[];
+  /** Pass back as `after` for the next page; null at the end. */
+  next: string | null;
+}
+
+/**
+ * The durable truth behind the engine. Every method is scoped by workspace. Adapters:
+ * SQLite (embedded default) and PostgreSQL, both held to test/store/conformance.ts.
+ */
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+  /** Creates or upgrades the schema; safe to run at every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Applies a batch atomically; resolves once it is durable. Returns the seq range of its changes. */
+  commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null>;
+
+  createWorkspace(w: WorkspaceRecord): Promise<void>;
+  workspaceByKeyHash(apiKeyHash: string): Promise<WorkspaceRecord | undefined>;
+  listWorkspaces(): Promise<WorkspaceRecord[]>;
+
+  listSegments(workspaceId: string): Promise<SegmentRecord[]>;
+  getSegment(workspaceId: string, segmentId: string): Promise<SegmentRecord | undefined>;
+  listLists(workspaceId: string): Promise<ListRecord[]>;
+
+  /** The subset of `messageIds` already processed in this workspace. */
+  seenMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>>;
+
+  getContact(workspaceId: string, contactId: string): Promise<StoredContact | undefined>;
+  /** Every contact with its facts, ordered by id, streamed in chunks (start-up rebuild, backfill). */
+  streamContacts(workspaceId: string, chunkSize?: number): AsyncIterable<StoredContact[]>;
+  contactCount(workspaceId: string): Promise<number>;
+
+  /** Current memberships of every segment, streamed (start-up rebuild). */
+  streamMemberships(workspaceId: string): AsyncIterable<MembershipRecord[]>;
+  /** Members of one segment ordered by contact id, after the `after` cursor (a contact id). */
+  members(
+    workspaceId: string,
+    segmentId: string,
+    limit: number,
+    after?: string,
+  ): Promise<Page<MembershipRecord>>;
+  memberCount(workspaceId: string, segmentId: string): Promise<number>;
+  /** Segments a contact is in now. */
+  contactMemberships(workspaceId: string, contactId: string): Promise<MembershipRecord[]>;
+
+  /** The change log, ascending by seq, strictly after `afterSeq`; optionally for one segment. */
+  changes(workspaceId: string, afterSeq: number, limit: number, segmentId?: string): Promise<ChangeRecord[]>;
+  lastSeq(workspaceId: string): Promise<number>;
+  /** Membership as of `at`, from the change log: the last change at or before `at`. */
+  membershipAt(
+    workspaceId: string,
+    segmentId: string,
+    contactId: string,
+    at: number,
+  ): Promise<{ member: boolean; since?: number }>;
+}
