@@ -44,7 +44,10 @@ export function generateContact(index: number, options: ContactGeneratorOptions)
 /**
  * Contacts 0..count-1, one at a time: 1M contacts / 20M events never sit in memory together.
  */
-export function* generateContacts(count: number, options: ContactGeneratorOptions): Generator<GeneratedContact> {
+export function* generateContacts(
+  count: number,
+  options: ContactGeneratorOptions,
+): Generator<GeneratedContact> {
   for (let i = 0; i < count; i++) yield generateContact(i, options);
 }
 

@@ -17,7 +17,8 @@ export function contactMessages(contact: GeneratedContact): ContactMessage[] {
   }
   const at = contact.signupAt;
   const messages: ContactMessage[] = [{ type: "identify", traits: base, timestamp: at }];
-  if (Object.keys(modules).length > 0) messages.push({ type: "identify", traits: modules, timestamp: at + 1 });
+  if (Object.keys(modules).length > 0)
+    messages.push({ type: "identify", traits: modules, timestamp: at + 1 });
   for (const [score, value] of Object.entries(contact.scores)) {
     messages.push({ type: "score", score, value, timestamp: at + 2 });
   }

@@ -55,7 +55,10 @@ export function weighted<T>(entries: readonly (readonly [T, number])[]): Weighte
   const values = entries.map(([v]) => v);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of entries) cumulative.push((total += w));
+  for (const [, w] of entries) {
+    total += w;
+    cumulative.push(total);
+  }
   return {
     draw(rng) {
       const x = rng.next() * total;

@@ -7,6 +7,8 @@ export * from "./service/errors.ts";
 export * from "./service/segment-input.ts";
 export * from "./service/segments-service.ts";
 export * from "./service/workspace.ts";
+export * from "./store/postgres/index.ts";
 export * from "./store/records.ts";
+export * from "./store/sqlite/index.ts";
 export * from "./store/store.ts";
 export * from "./store/write-batch.ts";

@@ -2,7 +2,7 @@ import type { Clock } from "../clock/clock.ts";
 import type { IngestMessage } from "../runtime/ingest-message.ts";
 import type { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { Store } from "../store/store.ts";
-import { emptyBatch, type WriteBatch } from "../store/write-batch.ts";
+import { emptyBatch, isEmptyBatch, type WriteBatch } from "../store/write-batch.ts";
 
 export interface IngestResult {
   accepted: number;
@@ -171,6 +171,7 @@ export class WorkspacePipeline {
   }
 
   private async commit(batch: WriteBatch): Promise<void> {
+    if (isEmptyBatch(batch)) return;
     const range = await this.store.commit(batch);
     if (range !== null) this.onCommit(range);
   }

@@ -3,7 +3,10 @@ import type { ChangeKind, ListRecord, SegmentRecord, StoredEvent } from "./recor
 /**
  * One atomic unit of work for one workspace, as plain data. The pipeline decides everything
  * (last-writer-wins, memberships, changes); the store only applies it in one transaction, so
- * both adapters stay small and are held to the same conformance suite.
+ * both adapters stay small and are held to the same conformance suite. The end state is that of
+ * applying, in order: segment and list definitions; message ids, contacts, traits, scores,
+ * events, list edits; memberships; deletions (a contact deleted in a batch is gone afterwards)
+ * and the change log, whose rows no deletion touches.
  */
 export interface WriteBatch {
   workspaceId: string;
@@ -46,4 +49,11 @@ export function emptyBatch(workspaceId: string): WriteBatch {
     memberships: [],
     changes: [],
   };
+}
+
+/** True when applying the batch would change nothing (no transaction needed). */
+export function isEmptyBatch(b: WriteBatch): boolean {
+  return (Object.keys(b) as (keyof WriteBatch)[]).every(
+    (k) => k === "workspaceId" || (b[k] as unknown[]).length === 0,
+  );
 }

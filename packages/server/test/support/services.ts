@@ -28,13 +28,24 @@ export async function postgresAvailable(url = postgresUrl()): Promise<boolean> {
 export function requireOrSkip(name: string, available: boolean): boolean {
   if (available) return false;
   if (process.env.REQUIRE_SERVICES === "1") {
-    throw new Error(`${name} is required (REQUIRE_SERVICES=1) but not reachable at ${postgresUrl()}`);
+    throw new Error(`${name} is required (REQUIRE_SERVICES=1) but not reachable at ${shown(postgresUrl())}`);
   }
   console.warn(
-    `SKIPPED: ${name} is not reachable at ${postgresUrl()}; its tests do not run. ` +
+    `SKIPPED: ${name} is not reachable at ${shown(postgresUrl())}; its tests do not run. ` +
       "Start it (TOOLCHAIN.md) or set REQUIRE_SERVICES=1 to make this a failure.",
   );
   return true;
+}
+
+/** The URL without its password, for messages. */
+function shown(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "SEGMENTS_TEST_DATABASE_URL (unparsable)";
+  }
 }
 
 /** A fresh schema name that no other run uses: t_ and 12 random hex digits. */
