@@ -1,4 +1,10 @@
 import type { Operator } from "../schema/operators.ts";
+import type { Duration } from "../schema/primitives.ts";
+import type { ContactState } from "../state/contact-state.ts";
+import { durationMs } from "../values/durations.ts";
+import { type CompiledNode, timeless } from "./compiled-node.ts";
+import type { Comparison } from "./value-predicate.ts";
+import { RELATIVE_DATE_OPERATORS } from "./value-predicate.ts";
 
 /**
  * Next instant after `now` at which a relative-date operator flips for a fixed date `t` (ms; NaN
@@ -19,4 +25,24 @@ export function relativeDateNext(op: Operator, ms: number, t: number, now: numbe
     default:
       return inf;
   }
+}
+
+/**
+ * A condition on one date of the contact (`dateOf`: epoch ms, NaN when missing): timeless unless
+ * its operator is relative, then with the exact instant it flips.
+ */
+export function dateCondition(
+  c: Comparison,
+  test: CompiledNode["test"],
+  dateOf: (s: ContactState) => number,
+): CompiledNode {
+  if (!RELATIVE_DATE_OPERATORS.has(c.operator)) return timeless(test);
+  const ms = durationMs(c.value as Duration);
+  return {
+    test,
+    evaluate: (s, now, seg) => ({
+      result: test(s, now, seg),
+      next: relativeDateNext(c.operator, ms, dateOf(s), now),
+    }),
+  };
 }
