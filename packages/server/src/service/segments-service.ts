@@ -3,7 +3,7 @@ import { type PipelineOptions, WorkspacePipeline } from "../pipeline/workspace-p
 import { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { WorkspaceRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
-import { NotFoundError } from "./errors.ts";
+import { ConflictError, NotFoundError } from "./errors.ts";
 import { Workspace } from "./workspace.ts";
 
 export interface ServiceOptions {
@@ -34,6 +34,7 @@ export class SegmentsService {
   }
 
   async createWorkspace(w: WorkspaceRecord): Promise<Workspace> {
+    if (this.workspaces.has(w.id)) throw new ConflictError(`workspace ${w.id} already exists`);
     await this.store.createWorkspace(w);
     return this.load(w.id);
   }

@@ -35,6 +35,19 @@ export class Workspace {
     return this.pipeline.ingest(messages);
   }
 
+  /**
+   * Removes a contact with its facts and memberships (exits recorded), inside the pipeline so the
+   * existence check and the delete see the same state. False when there was no such contact.
+   */
+  async deleteContact(contactId: string): Promise<boolean> {
+    let found = false;
+    await this.pipeline.exclusive((batch, now) => {
+      found = this.runtime.contacts.has(contactId);
+      if (found) this.runtime.ingest([{ type: "delete", userId: contactId }], now, batch);
+    });
+    return found;
+  }
+
   listSegments(): SegmentRecord[] {
     return [...this.segments];
   }

@@ -1,0 +1,12 @@
+import type { Clock } from "../clock/clock.ts";
+import type { SegmentsService } from "../service/segments-service.ts";
+import type { Store } from "../store/store.ts";
+import type { AppMetrics } from "./ops/app-metrics.ts";
+
+/** What route plugins are given (their options): the app's ports, never config. */
+export interface RouteDeps {
+  service: SegmentsService;
+  store: Store;
+  clock: Clock;
+  metrics: AppMetrics;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, expectProblem, KEY_A, startTestApp, type TestApp } from "./support/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe("operations", () => {
+  it("GET /healthz answers 200 without a key", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/healthz" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "ok" });
+  });
+
+  it("GET /metrics counts ingested messages and times requests by route", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: "/v1/batch",
+      headers: bearer(KEY_A),
+      payload: {
+        batch: [
+          { type: "track", userId: "m1", event: "e" },
+          { type: "group", groupId: "g" },
+        ],
+      },
+    });
+    const res = await t.app.inject({ method: "GET", url: "/metrics" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(res.body).toMatch(/segments_ingest_messages_total\{outcome="accepted"\} 1/);
+    expect(res.body).toMatch(/segments_ingest_messages_total\{outcome="ignored"\} 1/);
+    expect(res.body).toMatch(
+      /segments_http_request_duration_seconds_count\{method="POST",route="\/v1\/batch",status="200"\} 1/,
+    );
+  });
+
+  it("an unknown route is a 404 problem", async () => {
+    expectProblem(await t.app.inject({ method: "GET", url: "/v1/nothing-here" }), 404);
+    expectProblem(await t.app.inject({ method: "PATCH", url: "/healthz" }), 404);
+  });
+});
+
+describe("OpenAPI", () => {
+  it("GET /openapi.json is OpenAPI 3.1 generated from the route schemas", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    for (const path of [
+      "/v1/identify",
+      "/v1/track",
+      "/v1/score",
+      "/v1/batch",
+      "/v1/contacts/{id}",
+      "/v1/workspaces",
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(Object.keys(doc.paths)).not.toContain("/metrics");
+    const identify = doc.components.schemas.IdentifyMessageInput;
+    expect(identify.properties.userId).toMatchObject({ type: "string", maxLength: 256 });
+    const batch = doc.paths["/v1/batch"].post;
+    expect(batch.requestBody.content["application/json"].schema.properties.batch.maxItems).toBe(10_000);
+    expect(batch.responses["4XX"].content["application/problem+json"].schema.$ref).toBe(
+      "#/components/schemas/Problem",
+    );
+    expect(batch.security).toEqual([{ bearer: [] }, { basic: [] }]);
+  });
+
+  it("GET /docs serves Swagger UI", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/docs" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Swagger UI");
+  });
+});
