@@ -28,6 +28,8 @@ export class WorkspaceRuntime {
   private engine: SegmentEngine;
   private index: DependencyIndex;
   private live: SegmentRecord[] = [];
+  /** Every installed segment's version (paused ones too: their members can still exit on delete). */
+  private versions = new Map<string, number>();
   private timeDependent: Set<string> = new Set();
 
   constructor(
@@ -45,6 +47,7 @@ export class WorkspaceRuntime {
    */
   setSegments(segments: readonly SegmentRecord[]): boolean {
     this.live = segments.filter((s) => s.status === "live");
+    this.versions = new Map(segments.map((s) => [s.id, s.version]));
     const defs = segments.map((s) => ({ id: s.id, rule: s.rule }));
     const before = this.engine.layout.signature();
     this.engine = new SegmentEngine(this.workspaceId, defs, { extending: this.engine.layout });
@@ -258,6 +261,6 @@ export class WorkspaceRuntime {
   }
 
   private version(segmentId: string): number {
-    return this.live.find((s) => s.id === segmentId)?.version ?? 0;
+    return this.versions.get(segmentId) ?? 0;
   }
 }
