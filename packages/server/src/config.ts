@@ -13,6 +13,8 @@ export interface Config {
   apiKey?: string;
   adminKey?: string;
   logLevel: string;
+  /** SEGMENTS_WEBHOOK_DENY_PRIVATE=1: webhooks may not target loopback or private addresses. */
+  webhookDenyPrivate: boolean;
 }
 
 const optional = z
@@ -28,6 +30,7 @@ const Env = z.object({
   SEGMENTS_DATABASE_SCHEMA: z.string().min(1).default("public"),
   SEGMENTS_API_KEY: optional,
   SEGMENTS_ADMIN_KEY: optional,
+  SEGMENTS_WEBHOOK_DENY_PRIVATE: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,6 +54,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiKey: e.SEGMENTS_API_KEY,
     adminKey: e.SEGMENTS_ADMIN_KEY,
     logLevel: e.LOG_LEVEL,
+    webhookDenyPrivate: e.SEGMENTS_WEBHOOK_DENY_PRIVATE === "1",
   };
 }
 

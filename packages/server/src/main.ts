@@ -29,7 +29,14 @@ const logger = pino({ level: config.logLevel });
 const store = openStore(config);
 const service = await SegmentsService.open({ store, clock: systemClock });
 const first = await ensureDefaultWorkspace(service, config.apiKey, systemClock.now());
-const app = buildApp({ service, store, clock: systemClock, adminKey: config.adminKey, logger });
+const app = buildApp({
+  service,
+  store,
+  clock: systemClock,
+  adminKey: config.adminKey,
+  logger,
+  webhooks: { denyPrivate: config.webhookDenyPrivate },
+});
 
 const address = await app.listen({ port: config.port, host: config.host });
 const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");

@@ -11,6 +11,7 @@ import { registerOpenApi } from "./openapi/register-openapi.ts";
 import { AppMetrics } from "./ops/app-metrics.ts";
 import { opsRoutes } from "./ops/index.ts";
 import { timeRequests } from "./ops/metrics-routes.ts";
+import type { RouteDeps } from "./route-deps.ts";
 import { v1Routes } from "./v1-routes.ts";
 import { validatorCompiler } from "./validation/validator-compiler.ts";
 
@@ -24,6 +25,7 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Process metrics (CPU, memory, event loop) on /metrics; default true. */
   processMetrics?: boolean;
+  webhooks?: RouteDeps["webhooks"];
 }
 
 /**
@@ -38,7 +40,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
   });
   const metrics = new AppMetrics({ processMetrics: deps.processMetrics });
-  const routeDeps = { service: deps.service, store: deps.store, clock: deps.clock, metrics };
+  const routeDeps = {
+    service: deps.service,
+    store: deps.store,
+    clock: deps.clock,
+    metrics,
+    webhooks: deps.webhooks,
+  };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

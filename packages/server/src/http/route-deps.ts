@@ -1,4 +1,5 @@
 import type { Clock } from "../clock/clock.ts";
+import type { WebhookSettings } from "../deliveries/webhook-settings.ts";
 import type { SegmentsService } from "../service/segments-service.ts";
 import type { Store } from "../store/store.ts";
 import type { AppMetrics } from "./ops/app-metrics.ts";
@@ -9,4 +10,6 @@ export interface RouteDeps {
   store: Store;
   clock: Clock;
   metrics: AppMetrics;
+  /** Webhook delivery settings (private-address guard, retries, timeouts); defaults otherwise. */
+  webhooks?: Partial<WebhookSettings>;
 }

@@ -1,13 +1,20 @@
 import type { FastifyInstance } from "fastify";
+import { audienceRoutes } from "./audiences/index.ts";
 import { type AuthDeps, authenticator } from "./auth/authenticate.ts";
+import { catalogRoutes } from "./catalog/index.ts";
 import { contactRoutes } from "./contacts/index.ts";
 import { ingestRoutes } from "./ingest/index.ts";
+import { listRoutes } from "./lists/index.ts";
 import type { RouteDeps } from "./route-deps.ts";
+import { segmentsRoutes } from "./segments/index.ts";
+import { streamRoutes } from "./stream/index.ts";
+import { templateRoutes } from "./templates/index.ts";
+import { webhookRoutes } from "./webhooks/index.ts";
 import { workspaceRoutes } from "./workspaces/index.ts";
 
 /**
  * Everything under `/v1`: one scope whose hook resolves the key before anything else runs.
- * Feature folders register their routes here (segments, lists, audiences, stream, webhooks next).
+ * Feature folders register their routes here.
  */
 export async function v1Routes(
   app: FastifyInstance,
@@ -19,10 +26,18 @@ export async function v1Routes(
     store: options.store,
     clock: options.clock,
     metrics: options.metrics,
+    webhooks: options.webhooks,
   };
   app.decorateRequest("principal", null);
   app.addHook("onRequest", authenticator({ ...deps, adminKey: options.adminKey }));
   await app.register(ingestRoutes, deps);
   await app.register(contactRoutes, deps);
   await app.register(workspaceRoutes, deps);
+  await app.register(segmentsRoutes, deps);
+  await app.register(listRoutes, deps);
+  await app.register(templateRoutes, deps);
+  await app.register(catalogRoutes, deps);
+  await app.register(audienceRoutes, deps);
+  await app.register(streamRoutes, deps);
+  await app.register(webhookRoutes, deps);
 }

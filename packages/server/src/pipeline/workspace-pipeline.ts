@@ -10,6 +10,8 @@ export interface IngestResult {
   duplicates: number;
 }
 
+export type CommitListener = (range: { firstSeq: number; lastSeq: number }) => void;
+
 /** Work that must run alone between commits (segment lifecycle, reloads). */
 export type ExclusiveTask = (batch: WriteBatch, now: number) => Promise<void> | void;
 
@@ -46,7 +48,8 @@ export class WorkspacePipeline {
   private closed = false;
   private readonly options: PipelineOptions;
   /** Called after each commit with its seq range (deliveries wake up on it). */
-  onCommit: (range: { firstSeq: number; lastSeq: number }) => void = () => {};
+  onCommit: CommitListener = () => {};
+  private readonly commitListeners = new Set<CommitListener>();
 
   constructor(
     private readonly store: Store,
@@ -69,6 +72,20 @@ export class WorkspacePipeline {
   /** Arms the clock for the runtime's earliest due timer (call after loading). */
   wake(): void {
     this.kick();
+  }
+
+  /**
+   * Also calls `listener` after each commit that recorded changes (SSE streams and webhook
+   * workers wake up on it); returns its removal. A listener only signals: it must not throw.
+   */
+  addCommitListener(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  /** How many listeners are subscribed (diagnostics: each open stream holds one). */
+  get commitListenerCount(): number {
+    return this.commitListeners.size;
   }
 
   /** Waits for queued work, then stops the timers. */
@@ -173,7 +190,9 @@ export class WorkspacePipeline {
   private async commit(batch: WriteBatch): Promise<void> {
     if (isEmptyBatch(batch)) return;
     const range = await this.store.commit(batch);
-    if (range !== null) this.onCommit(range);
+    if (range === null) return;
+    this.onCommit(range);
+    for (const listener of this.commitListeners) listener(range);
   }
 
   /** After a failed commit: memory may be ahead of the store; reload what the batch touched. */

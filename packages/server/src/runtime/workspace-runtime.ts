@@ -8,6 +8,7 @@ import {
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
 import type { IngestMessage } from "./ingest-message.ts";
+import { stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
 
 /** One contact in memory: the engine's compact state and the segments it is in (with since). */
@@ -67,21 +68,7 @@ export class WorkspaceRuntime {
 
   /** Rebuilds one contact's state from its stored facts (start-up, reloads after a failed commit). */
   loadContact(c: StoredContact): void {
-    const state = this.engine.createState(c.id);
-    for (const t of c.traits) {
-      this.engine.apply(state, { type: "identify", traits: { [t.key]: t.value }, timestamp: t.ts });
-    }
-    for (const s of c.scores)
-      this.engine.apply(state, { type: "score", score: s.score, value: s.value, timestamp: s.ts });
-    for (const list of c.lists) this.engine.apply(state, { type: "list", list, member: true });
-    for (const e of c.events) {
-      this.engine.apply(state, {
-        type: "track",
-        event: e.event,
-        properties: e.properties,
-        timestamp: e.timestamp,
-      });
-    }
+    const state = stateFromStored(this.engine, c);
     const prior = this.contacts.get(c.id)?.member ?? new Map<string, number>();
     this.contacts.set(c.id, { state, member: prior });
   }

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { type Group, validateRule } from "@growthos/segments-core";
+import { type Group, ruleReferences, validateRule } from "@growthos/segments-core";
 import type { WorkspacePipeline } from "../pipeline/workspace-pipeline.ts";
 import type { IngestMessage } from "../runtime/ingest-message.ts";
-import type { SegmentRecord, SegmentStatus } from "../store/records.ts";
+import type { ListRecord, SegmentRecord, SegmentStatus } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
 import { ConflictError, InvalidRuleError, NotFoundError } from "./errors.ts";
 import type { SegmentInput } from "./segment-input.ts";
+import { WorkspaceLists } from "./workspace-lists.ts";
 
 /**
  * One workspace of the running service: ingestion and the segment lifecycle, each step through
@@ -14,7 +15,7 @@ import type { SegmentInput } from "./segment-input.ts";
  */
 export class Workspace {
   private segments: SegmentRecord[];
-  private readonly lists: Set<string>;
+  readonly lists: WorkspaceLists;
 
   constructor(
     readonly id: string,
@@ -24,7 +25,9 @@ export class Workspace {
     lists: string[],
   ) {
     this.segments = segments;
-    this.lists = new Set(lists);
+    this.lists = new WorkspaceLists(id, store, pipeline, lists, (listId) =>
+      this.segments.filter((s) => ruleReferences(s.rule).lists.has(listId)).map((s) => s.id),
+    );
   }
 
   get runtime() {
@@ -65,6 +68,8 @@ export class Workspace {
     const rule = this.validate(input.rule, id);
     let saved: SegmentRecord | undefined;
     await this.change(async (batch, now) => {
+      // Again inside the pipeline: a referenced segment or list may have gone meanwhile.
+      this.validate(input.rule, id);
       saved = {
         workspaceId: this.id,
         id,
@@ -87,6 +92,8 @@ export class Workspace {
     const rule = this.validate(input.rule, segmentId);
     let saved: SegmentRecord | undefined;
     await this.change(async (batch, now) => {
+      // Again inside the pipeline: a referenced segment or list may have gone meanwhile.
+      this.validate(input.rule, segmentId);
       saved = {
         ...current,
         name: input.name,
@@ -134,11 +141,20 @@ export class Workspace {
     return saved as SegmentRecord;
   }
 
-  createList(listId: string): void {
-    this.lists.add(listId);
+  /** Saves a static list (its id is known to rule validation as soon as this is called). */
+  createList(listId: string, name = listId): Promise<ListRecord> {
+    return this.lists.create(listId, name);
   }
 
-  private validate(input: unknown, selfId: string): Group {
+  /**
+   * Validates a rule against this workspace without saving it (previews). With `selfId`, as the
+   * new rule of that segment: references back to it are cycles.
+   */
+  checkRule(input: unknown, selfId?: string): Group {
+    return this.validate(input, selfId);
+  }
+
+  private validate(input: unknown, selfId: string | undefined): Group {
     const result = validateRule(input, {
       selfId,
       segmentExists: (id) => this.segments.some((s) => s.id === id),

@@ -78,3 +78,33 @@ export interface ChangeRecord {
   at: number;
   segmentVersion: number;
 }
+
+/**
+ * Where a webhook's deliveries stand, kept durably so a restart resumes where it stopped:
+ * every change up to `cursor` was delivered (a 2xx) or is not for this webhook.
+ */
+export interface WebhookDeliveryState {
+  cursor: number;
+  /** Failed attempts in a row at the change after `cursor` (0 after a success). */
+  failures: number;
+  /** 410 Gone answers in a row; enough of them disable the webhook. */
+  gone: number;
+  /** When the next attempt is due after a failure; null: now. */
+  nextAttemptAt: number | null;
+  lastError: string | null;
+  /** Set once the webhook stops delivering, with why; it is never re-enabled on its own. */
+  disabledAt: number | null;
+  disabledReason: string | null;
+}
+
+export interface WebhookRecord {
+  workspaceId: string;
+  id: string;
+  url: string;
+  /** Only changes of these segments; null: every segment. */
+  segments: string[] | null;
+  /** The Standard Webhooks signing secret (`whsec_` + base64), kept as it is: it must sign. */
+  secret: string;
+  createdAt: number;
+  delivery: WebhookDeliveryState;
+}

@@ -4,6 +4,8 @@ import type {
   MembershipRecord,
   SegmentRecord,
   StoredContact,
+  WebhookDeliveryState,
+  WebhookRecord,
   WorkspaceRecord,
 } from "./records.ts";
 import type { WriteBatch } from "./write-batch.ts";
@@ -66,4 +68,16 @@ export interface Store {
     contactId: string,
     at: number,
   ): Promise<{ member: boolean; since?: number }>;
+
+  createWebhook(w: WebhookRecord): Promise<void>;
+  /** A workspace's webhooks, oldest first. */
+  listWebhooks(workspaceId: string): Promise<WebhookRecord[]>;
+  getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined>;
+  /** False when the workspace has no such webhook. */
+  deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean>;
+  /**
+   * Records where a webhook's deliveries stand; the cursor never moves back (a stale writer
+   * cannot undo progress). False when the webhook is gone.
+   */
+  saveWebhookDelivery(workspaceId: string, webhookId: string, state: WebhookDeliveryState): Promise<boolean>;
 }

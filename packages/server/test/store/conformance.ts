@@ -11,6 +11,7 @@ import { membershipTests } from "./conformance/memberships.ts";
 import { messageTests } from "./conformance/messages.ts";
 import { schemaAndCatalogTests } from "./conformance/schema-and-catalog.ts";
 import { streamContactsTests } from "./conformance/stream-contacts.ts";
+import { webhookTests } from "./conformance/webhooks.ts";
 
 /**
  * The contract of the `Store` port, written once and run by every adapter's test file:
@@ -53,5 +54,6 @@ export function storeConformance(
     membershipTests(harness);
     messageTests(harness);
     isolationTests(harness);
+    webhookTests(harness);
   });
 }

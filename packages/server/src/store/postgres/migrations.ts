@@ -76,4 +76,19 @@ create table processed_messages (
 );
 `;
 
-export const migrations: readonly Migration[] = [{ version: 1, name: "initial schema", sql: initial }];
+// The delivery state sits in the webhook's row: one small update per delivered change.
+// segments null: every segment.
+const webhooks = `
+create table webhooks (
+  workspace_id ${ID} references workspaces (id), id ${ID},
+  url text not null, segments jsonb, secret text not null, created_at bigint not null,
+  cursor bigint not null, failures integer not null, gone integer not null,
+  next_attempt_at bigint, last_error text, disabled_at bigint, disabled_reason text,
+  primary key (workspace_id, id)
+);
+`;
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "initial schema", sql: initial },
+  { version: 2, name: "webhooks", sql: webhooks },
+];

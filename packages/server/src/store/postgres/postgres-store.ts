@@ -4,6 +4,8 @@ import type {
   MembershipRecord,
   SegmentRecord,
   StoredContact,
+  WebhookDeliveryState,
+  WebhookRecord,
   WorkspaceRecord,
 } from "../records.ts";
 import type { Page, Store } from "../store.ts";
@@ -16,6 +18,7 @@ import * as changes from "./read-changes.ts";
 import * as contacts from "./read-contacts.ts";
 import * as definitions from "./read-definitions.ts";
 import * as memberships from "./read-memberships.ts";
+import * as webhooks from "./webhooks.ts";
 
 /** The Store on PostgreSQL (postgres.js): every table in one schema, set as each connection's search_path. */
 // Methods are async even when they only delegate, so a bad argument rejects rather than throws.
@@ -124,5 +127,30 @@ export class PostgresStore implements Store {
     at: number,
   ): Promise<{ member: boolean; since?: number }> {
     return changes.membershipAt(this.sql, workspaceId, segmentId, contactId, at);
+  }
+
+  async createWebhook(w: WebhookRecord): Promise<void> {
+    return webhooks.createWebhook(this.sql, w);
+  }
+
+  async listWebhooks(workspaceId: string): Promise<WebhookRecord[]> {
+    return webhooks.listWebhooks(this.sql, workspaceId);
+  }
+
+  async getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined> {
+    const [webhook] = await webhooks.listWebhooks(this.sql, workspaceId, webhookId);
+    return webhook;
+  }
+
+  async deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean> {
+    return webhooks.deleteWebhook(this.sql, workspaceId, webhookId);
+  }
+
+  async saveWebhookDelivery(
+    workspaceId: string,
+    webhookId: string,
+    state: WebhookDeliveryState,
+  ): Promise<boolean> {
+    return webhooks.saveDelivery(this.sql, workspaceId, webhookId, state);
   }
 }

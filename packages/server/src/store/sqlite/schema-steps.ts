@@ -123,6 +123,28 @@ CREATE TABLE processed_messages (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// The delivery state sits in the webhook's row: one small update per delivered change.
+// segments is a JSON array of segment ids; NULL: every segment.
+const webhooks = `
+CREATE TABLE webhooks (
+  ws TEXT NOT NULL REFERENCES workspaces (id),
+  id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  segments TEXT,
+  secret TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  cursor INTEGER NOT NULL,
+  failures INTEGER NOT NULL,
+  gone INTEGER NOT NULL,
+  next_attempt_at INTEGER,
+  last_error TEXT,
+  disabled_at INTEGER,
+  disabled_reason TEXT,
+  PRIMARY KEY (ws, id)
+) STRICT, WITHOUT ROWID;
+`;
+
 export const SCHEMA_STEPS: readonly SchemaStep[] = [
   { version: 1, name: "initial schema", sql: initialSchema },
+  { version: 2, name: "webhooks", sql: webhooks },
 ];

@@ -5,6 +5,8 @@ import type {
   MembershipRecord,
   SegmentRecord,
   StoredContact,
+  WebhookDeliveryState,
+  WebhookRecord,
   WorkspaceRecord,
 } from "../records.ts";
 import type { Page, Store } from "../store.ts";
@@ -17,6 +19,7 @@ import * as memberships from "./membership-reads.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase, readPragmas, type SqliteStoreOptions } from "./open-database.ts";
 import { StatementCache } from "./statement-cache.ts";
+import * as webhooks from "./webhook-statements.ts";
 
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
@@ -159,6 +162,30 @@ export class SqliteStore implements Store {
     at: number,
   ): Promise<{ member: boolean; since?: number }> {
     return readMembershipAt(this.#s, workspaceId, segmentId, contactId, at);
+  }
+
+  async createWebhook(w: WebhookRecord): Promise<void> {
+    webhooks.insertWebhook(this.#s, w);
+  }
+
+  async listWebhooks(workspaceId: string): Promise<WebhookRecord[]> {
+    return webhooks.readWebhooks(this.#s, workspaceId);
+  }
+
+  async getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined> {
+    return webhooks.readWebhooks(this.#s, workspaceId, webhookId)[0];
+  }
+
+  async deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean> {
+    return webhooks.removeWebhook(this.#s, workspaceId, webhookId);
+  }
+
+  async saveWebhookDelivery(
+    workspaceId: string,
+    webhookId: string,
+    state: WebhookDeliveryState,
+  ): Promise<boolean> {
+    return webhooks.saveDelivery(this.#s, workspaceId, webhookId, state);
   }
 }
 
