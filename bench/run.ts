@@ -1,20 +1,23 @@
-import { BENCH_SIZES, type BenchSize } from "./bench-types.ts";
+import { BENCH_SIZES, type BenchSize, BenchUsageError } from "./bench-types.ts";
 import { BENCHES } from "./registry.ts";
 
-const USAGE = "usage: npm run bench -- [name...] [--size small|full]";
-
-/** A mistake in the command line: reported as one line, without a stack. */
-class UsageError extends Error {}
+const USAGE =
+  "usage: npm run bench -- [name...] [--size small|full] [--option value...]\n" +
+  "  ingest: [--store sqlite|postgres] [--contacts N] (docs/benchmarks.md)";
 
 /**
- * `npm run bench -- [name...] [--size small|full]`: runs the named benchmarks (all when none is
- * named), printing each one's table and then its result as one JSON line.
+ * `npm run bench -- [name...] [--size small|full] [--option value...]`: runs the named benchmarks
+ * (all when none is named), printing each one's table and then its result as one JSON line.
+ * Options other than `--size` go to the benchmarks, which refuse the ones they do not know.
  */
 async function main(argv: readonly string[]): Promise<void> {
-  const { names, size } = parseArgs(argv);
+  const { names, size, flags } = parseArgs(argv);
+  if (names.length === 0 && Object.keys(flags).length > 0) {
+    throw new BenchUsageError("options other than --size belong to one benchmark: name it");
+  }
   const unknown = names.filter((n) => !(n in BENCHES));
   if (unknown.length > 0) {
-    throw new UsageError(
+    throw new BenchUsageError(
       `unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(BENCHES).join(", ")}`,
     );
   }
@@ -27,29 +30,41 @@ async function main(argv: readonly string[]): Promise<void> {
       const cpu = ((user + system) / 1e6).toFixed(1);
       process.stderr.write(`[${name} +${wall}s, cpu ${cpu}s] ${line}\n`);
     };
-    const report = await BENCHES[name]({ size, log });
+    const report = await BENCHES[name]({ size, log, flags });
     process.stdout.write(`${report.table}\n${JSON.stringify(report.result)}\n`);
   }
 }
 
-function parseArgs(argv: readonly string[]): { names: string[]; size: BenchSize } {
+function parseArgs(argv: readonly string[]): {
+  names: string[];
+  size: BenchSize;
+  flags: Record<string, string>;
+} {
   const names: string[] = [];
-  let size: string = "full";
+  const flags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--size") size = argv[++i] ?? "";
-    else if (arg.startsWith("--size=")) size = arg.slice("--size=".length);
-    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else names.push(arg);
+    if (!arg.startsWith("-")) {
+      names.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const key = arg.slice(2, eq < 0 ? undefined : eq);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (!arg.startsWith("--") || key === "" || value === undefined || value.startsWith("--")) {
+      throw new BenchUsageError(`option ${arg} needs a value (--name value or --name=value)`);
+    }
+    flags[key] = value;
   }
+  const { size = "full", ...rest } = flags;
   if (!(BENCH_SIZES as readonly string[]).includes(size)) {
-    throw new UsageError(`--size must be one of ${BENCH_SIZES.join(", ")}, not "${size}"`);
+    throw new BenchUsageError(`--size must be one of ${BENCH_SIZES.join(", ")}, not "${size}"`);
   }
-  return { names, size: size as BenchSize };
+  return { names, size: size as BenchSize, flags: rest };
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
+  if (error instanceof BenchUsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
   else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
+  process.exitCode = error instanceof BenchUsageError ? 2 : 1;
 });

@@ -120,6 +120,9 @@ export class WorkspacePipeline {
         const group = this.takeIngestGroup();
         if (group.length > 0 || timersDue) {
           await this.runGroup(group, now);
+          // A synchronous store (SQLite) would otherwise run turn after turn in microtasks and
+          // starve the event loop: HTTP requests and the clock's timers wait for the next macrotask.
+          await yieldToEventLoop();
           continue;
         }
         const next = this.queue.shift();
@@ -188,6 +191,8 @@ export class WorkspacePipeline {
   }
 
   private async commit(batch: WriteBatch): Promise<void> {
+    // Timers set by this turn are armed before its callers hear back.
+    this.armTimer();
     if (isEmptyBatch(batch)) return;
     const range = await this.store.commit(batch);
     if (range === null) return;
@@ -234,4 +239,8 @@ export class WorkspacePipeline {
       this.kick();
     });
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,0 +1,110 @@
+import { existsSync, statSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
+import type { BenchReport } from "../bench-types.ts";
+import { generateContacts } from "../data/contact-generator.ts";
+import { settledHeap } from "../evaluator/measure.ts";
+import { benchSegments } from "./bench-segments.ts";
+import { startService } from "./bench-service.ts";
+import { type BenchStore, createBenchStore, type StoreKind } from "./bench-store.ts";
+import { DATA_SEED, INGEST_SIZES, MEAN_EVENTS } from "./ingest-sizes.ts";
+import { loadHistory } from "./load-history.ts";
+import { formatMs, formatRate } from "./report-table.ts";
+import { measureRestart } from "./restart-timing.ts";
+import { stateBytesPerContact } from "./state-bytes.ts";
+import { round } from "./stats.ts";
+
+/** Heap a contact is expected to need at most while loading (states, maps, garbage headroom). */
+const EXPECTED_BYTES_PER_CONTACT = 6_000;
+
+export interface ManyContactsResult {
+  bench: "ingest";
+  mode: "contacts";
+  store: StoreKind;
+  /** History load rate, messages/s. */
+  ours: number;
+  peers: Record<string, never>;
+  unit: "events/s";
+  contacts: number;
+  events: number;
+  heap_bytes_per_contact: number;
+  state_bytes_per_contact: number;
+  start_ms: number;
+  restart_heap_bytes_per_contact: number;
+  db_bytes?: number;
+}
+
+export interface ManyContactsReport extends BenchReport {
+  result: ManyContactsResult;
+}
+
+/**
+ * `--contacts N`: loads N contacts (mean 20 events each) with the 100 segments through the
+ * pipeline, then reports heap per contact and how long `SegmentsService.open` takes to rebuild
+ * every state from that store.
+ */
+export async function runManyContacts(
+  kind: StoreKind,
+  contacts: number,
+  log: (line: string) => void,
+): Promise<ManyContactsReport> {
+  const limit = getHeapStatistics().heap_size_limit;
+  if (limit < contacts * EXPECTED_BYTES_PER_CONTACT) {
+    log(
+      `WARNING: heap limit ${Math.round(limit / 2 ** 20)} MiB may be too small for ${contacts} contacts; ` +
+        `run with NODE_OPTIONS=--max-old-space-size=${Math.ceil((contacts * EXPECTED_BYTES_PER_CONTACT) / 2 ** 20 / 1024) * 1024}`,
+    );
+  }
+  const bench = createBenchStore(kind);
+  try {
+    const segments = benchSegments("all");
+    const gen = { seed: DATA_SEED, now: Math.floor(Date.now() / 1000) * 1000, meanEvents: MEAN_EVENTS };
+    const store = bench.open();
+    const run = await startService(store, segments);
+    const heap0 = settledHeap();
+    log(`loading ${contacts} contacts into ${bench.where}`);
+    const load = await loadHistory(run.workspace, generateContacts(contacts, gen), contacts, {
+      ...INGEST_SIZES.full.load,
+      log,
+    });
+    const heapBytesPerContact = (settledHeap() - heap0) / contacts;
+    const stateBytes = stateBytesPerContact(run.workspace);
+    await run.service.close();
+    await store.close();
+    const dbBytes = sqliteBytes(bench);
+    log("restart: SegmentsService.open on that store");
+    const restart = await measureRestart(bench, contacts);
+    const result: ManyContactsResult = {
+      bench: "ingest",
+      mode: "contacts",
+      store: kind,
+      ours: round(load.perSec),
+      peers: {},
+      unit: "events/s",
+      contacts,
+      events: load.events,
+      heap_bytes_per_contact: round(heapBytesPerContact),
+      state_bytes_per_contact: round(stateBytes),
+      start_ms: round(restart.startMs),
+      restart_heap_bytes_per_contact: round(restart.heapBytesPerContact),
+      ...(dbBytes !== undefined && { db_bytes: dbBytes }),
+    };
+    const table = [
+      `ingest --contacts ${contacts}: ${segments.length} segments, store ${kind} (${bench.where})`,
+      `load: ${load.messages} messages (${load.events} events) in ${formatMs(load.wallMs)}: ${formatRate(load.perSec)} (${formatRate(load.perCpuSec)} per CPU-s)`,
+      `state: ${Math.round(heapBytesPerContact)} B/contact heap growth; stateBytes ${Math.round(stateBytes)} B`,
+      `restart: SegmentsService.open in ${formatMs(restart.startMs)}; ${Math.round(restart.heapBytesPerContact)} B/contact heap after start`,
+      ...(dbBytes === undefined ? [] : [`database: ${(dbBytes / 2 ** 30).toFixed(2)} GiB`]),
+    ].join("\n");
+    return { table, result };
+  } finally {
+    await bench.dispose();
+  }
+}
+
+function sqliteBytes(bench: BenchStore): number | undefined {
+  if (bench.kind !== "sqlite") return undefined;
+  return ["", "-wal"].reduce((sum, suffix) => {
+    const file = `${bench.where}${suffix}`;
+    return sum + (existsSync(file) ? statSync(file).size : 0);
+  }, 0);
+}

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { benchSegments } from "../ingest/bench-segments.ts";
+import { postgresReachable, postgresUrl } from "../ingest/bench-store.ts";
+import { runIngest } from "../ingest/ingest-bench.ts";
+import type { IngestBenchReport, IngestBenchResult } from "../ingest/ingest-result.ts";
+import { INGEST_SIZES } from "../ingest/ingest-sizes.ts";
+
+const positiveFinite = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
+
+const REQUIRED_KEYS = [
+  "bench",
+  "store",
+  "ours",
+  "peers",
+  "unit",
+  "p99_ms",
+  "timer_late_p99_ms",
+  "max_stall_ms",
+];
+const FIGURE_KEYS = [
+  "ours",
+  "p99_ms",
+  "timer_late_p99_ms",
+  "max_stall_ms",
+  "p50_ms",
+  "ack_p99_ms",
+  "load_per_s",
+  "timer_late_p50_ms",
+  "heap_bytes_per_contact",
+  "state_bytes_per_contact",
+  "start_ms",
+] as const satisfies readonly (keyof IngestBenchResult)[];
+
+const { contacts } = INGEST_SIZES.small;
+
+/** True (skip) when PostgreSQL is down; with REQUIRE_SERVICES=1 a missing server fails the file instead. */
+async function skipWithoutPostgres(): Promise<boolean> {
+  if (await postgresReachable()) return false;
+  if (process.env.REQUIRE_SERVICES === "1") {
+    throw new Error(`PostgreSQL is required (REQUIRE_SERVICES=1) but not reachable at ${postgresUrl()}`);
+  }
+  console.warn(
+    `SKIPPED: PostgreSQL is not reachable at ${postgresUrl()}: the ingest benchmark's postgres-store ` +
+      "and pg-matview tests do not run. Start it (TOOLCHAIN.md) or set REQUIRE_SERVICES=1 to make this a failure.",
+  );
+  return true;
+}
+
+/** What every run must show, whatever the store: the shape, sane figures and every phase done. */
+function checkRun(report: IngestBenchReport, store: "sqlite" | "postgres") {
+  const { result, facts } = report;
+  expect(result.bench).toBe("ingest");
+  expect(result.store).toBe(store);
+  expect(result.unit).toBe("events/s");
+  for (const key of REQUIRED_KEYS) expect(result).toHaveProperty(key);
+  expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  for (const key of FIGURE_KEYS) expect(positiveFinite(result[key]), `${key} = ${result[key]}`).toBe(true);
+  expect(result.contacts).toBe(contacts);
+  expect(result.segments).toBe(benchSegments("small").length);
+  // Every phase did its work: changes were attributed, every contact entered and left the wave on time.
+  expect(facts.latency.change.count).toBeGreaterThan(0);
+  expect(facts.wave.entered).toBe(contacts);
+  expect(facts.wave.exits).toBe(contacts);
+  expect(facts.wave.early).toBe(0);
+  for (const s of benchSegments("small")) expect(report.table).not.toContain(`disagreement: ${s.id}`);
+  expect(report.table).toContain("message → membership change");
+}
+
+// Not a timed test: it checks that the benchmark runs end to end and reports sane figures.
+describe("ingest benchmark (small, SQLite)", () => {
+  let report: IngestBenchReport;
+  beforeAll(async () => {
+    report = await runIngest({ size: "small", store: "sqlite", peer: "off" });
+  }, 120_000);
+
+  it("returns the JSON line with every figure a positive finite number", () => {
+    checkRun(report, "sqlite");
+    expect(report.result.peers).toEqual({});
+    expect(report.facts.peerSkipped).toBe("--peer off");
+  });
+});
+
+const noPostgres = await skipWithoutPostgres();
+
+describe("ingest benchmark (small, PostgreSQL store and the pg-matview peer)", () => {
+  let report: IngestBenchReport;
+  beforeAll(async () => {
+    if (noPostgres) return;
+    report = await runIngest({ size: "small", store: "postgres", peer: "on" });
+  }, 180_000);
+
+  it.skipIf(noPostgres)("returns the JSON line with every figure a positive finite number", () => {
+    checkRun(report, "postgres");
+  });
+
+  it.skipIf(noPostgres)("runs the peer on every segment, agreeing with ours at a pinned now", () => {
+    const { result, facts } = report;
+    expect(Object.keys(result.peers)).toEqual(["pg-matview"]);
+    expect(positiveFinite(result.peers["pg-matview"])).toBe(true);
+    expect(positiveFinite(result.freshness_ms)).toBe(true);
+    expect(facts.peer?.views).toBe(benchSegments("small").length);
+    expect(facts.peer?.mismatches).toEqual([]);
+  });
+});
