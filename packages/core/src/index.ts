@@ -6,6 +6,7 @@ export * from "./model.ts";
 export * from "./reference/index.ts";
 export * from "./schema/index.ts";
 export * from "./schema/walk.ts";
+export * from "./set/index.ts";
 export { ContactState } from "./state/contact-state.ts";
 export { StateLayout } from "./state/state-layout.ts";
 export * from "./templates/index.ts";

@@ -54,7 +54,7 @@ export class WorkspacePipeline {
   constructor(
     private readonly store: Store,
     readonly runtime: WorkspaceRuntime,
-    private readonly clock: Clock,
+    readonly clock: Clock,
     options: Partial<PipelineOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };

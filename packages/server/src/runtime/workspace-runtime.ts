@@ -1,4 +1,6 @@
 import {
+  ColumnarDataset,
+  type ContactMessage,
   type ContactState,
   type DataChange,
   DependencyIndex,
@@ -8,8 +10,18 @@ import {
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
 import type { IngestMessage } from "./ingest-message.ts";
-import { stateFromStored } from "./state-from-stored.ts";
+import { applyStored, stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
+
+/**
+ * States built beside the live ones for an engine that reads more facts (a new or edited segment),
+ * while ingestion goes on: each contact is read from the store once (`backfillChunk`), and every
+ * message applied after that read is applied to its side state too, so none is missed or doubled.
+ */
+interface Backfill {
+  engine: SegmentEngine;
+  states: Map<string, ContactState>;
+}
 
 /** One contact in memory: the engine's compact state and the segments it is in (with since). */
 interface ContactEntry {
@@ -26,17 +38,21 @@ interface ContactEntry {
 export class WorkspaceRuntime {
   readonly contacts = new Map<string, ContactEntry>();
   readonly timers = new TimerQueue();
+  /** Every contact's facts as columns, kept in step with the states: previews scan it. */
+  readonly dataset: ColumnarDataset;
   private engine: SegmentEngine;
   private index: DependencyIndex;
   private live: SegmentRecord[] = [];
   /** Every installed segment's version (paused ones too: their members can still exit on delete). */
   private versions = new Map<string, number>();
   private timeDependent: Set<string> = new Set();
+  private backfill: Backfill | undefined;
 
   constructor(
     readonly workspaceId: string,
     segments: readonly SegmentRecord[],
   ) {
+    this.dataset = new ColumnarDataset(workspaceId);
     this.engine = new SegmentEngine(workspaceId, []);
     this.index = new DependencyIndex([]);
     this.setSegments(segments);
@@ -57,6 +73,57 @@ export class WorkspaceRuntime {
     return this.engine.layout.signature() !== before;
   }
 
+  /** True when `segments` read facts the contacts' states do not hold (a backfill is needed). */
+  readsNewFacts(segments: readonly SegmentRecord[]): boolean {
+    return this.engineFor(segments).layout.signature() !== this.engine.layout.signature();
+  }
+
+  /**
+   * Starts building states for the engine of `segments` beside the live ones; the live segments
+   * and states stay as they are until `finishBackfill`.
+   */
+  beginBackfill(segments: readonly SegmentRecord[]): void {
+    this.backfill = { engine: this.engineFor(segments), states: new Map() };
+  }
+
+  /** Side states for contacts just read from the store (inside the pipeline: nothing is in flight). */
+  backfillChunk(contacts: readonly StoredContact[]): void {
+    const b = this.backfill;
+    if (b === undefined) throw new Error("no backfill is running");
+    for (const c of contacts) if (this.contacts.has(c.id)) b.states.set(c.id, stateFromStored(b.engine, c));
+  }
+
+  /** Contacts in memory that have no side state yet (must be none when finishing). */
+  backfillMissing(): string[] {
+    const b = this.backfill;
+    if (b === undefined) return [];
+    return [...this.contacts.keys()].filter((id) => !b.states.has(id));
+  }
+
+  /** Swaps every contact to its side state and the runtime to the backfill's engine. */
+  finishBackfill(): void {
+    const b = this.backfill;
+    if (b === undefined) throw new Error("no backfill is running");
+    const missing = this.backfillMissing();
+    if (missing.length > 0) throw new Error(`backfill has no state for ${missing.length} contacts`);
+    for (const [id, entry] of this.contacts) entry.state = b.states.get(id) as ContactState;
+    this.engine = b.engine;
+    this.backfill = undefined;
+  }
+
+  abortBackfill(): void {
+    this.backfill = undefined;
+  }
+
+  get backfilling(): boolean {
+    return this.backfill !== undefined;
+  }
+
+  private engineFor(segments: readonly SegmentRecord[]): SegmentEngine {
+    const defs = segments.map((s) => ({ id: s.id, rule: s.rule }));
+    return new SegmentEngine(this.workspaceId, defs, { extending: this.engine.layout });
+  }
+
   /** Segments that read `segmentId` (a segment cannot be deleted while it has any). */
   dependentsOf(segmentId: string): string[] {
     return this.index.dependentsOf(segmentId);
@@ -71,6 +138,10 @@ export class WorkspaceRuntime {
     const state = stateFromStored(this.engine, c);
     const prior = this.contacts.get(c.id)?.member ?? new Map<string, number>();
     this.contacts.set(c.id, { state, member: prior });
+    this.backfill?.states.set(c.id, stateFromStored(this.backfill.engine, c));
+    this.dataset.deleteContact(c.id);
+    this.dataset.ensureContact(c.id);
+    applyStored(c, (m) => this.dataset.apply(c.id, m));
   }
 
   loadMembership(segmentId: string, contactId: string, since: number): void {
@@ -79,6 +150,8 @@ export class WorkspaceRuntime {
 
   forgetContact(contactId: string): void {
     this.contacts.delete(contactId);
+    this.backfill?.states.delete(contactId);
+    this.dataset.deleteContact(contactId);
     this.timers.set(contactId, null);
   }
 
@@ -128,6 +201,9 @@ export class WorkspaceRuntime {
     if (entry === undefined) {
       entry = { state: this.engine.createState(id), member: new Map() };
       this.contacts.set(id, entry);
+      this.dataset.ensureContact(id);
+      // A new contact may sort before the backfill's read position: it is never read from the store.
+      this.backfill?.states.set(id, this.backfill.engine.createState(id));
       batch.contacts.push({ id, createdAt: now });
       changes.push({ kind: "contact_created" });
     }
@@ -140,6 +216,20 @@ export class WorkspaceRuntime {
     batch: WriteBatch,
     changes: DataChange[],
   ): void {
+    const message = this.describe(m, batch, changes);
+    this.engine.apply(entry.state, message);
+    this.dataset.apply(m.userId, message);
+    // A contact not read by the backfill yet has no side state: its read will include this message.
+    const side = this.backfill?.states.get(m.userId);
+    if (side !== undefined) this.backfill?.engine.apply(side, message);
+  }
+
+  /** Describes a message's durable writes and data changes; returns it as the engine applies it. */
+  private describe(
+    m: Exclude<IngestMessage, { type: "delete" }>,
+    batch: WriteBatch,
+    changes: DataChange[],
+  ): ContactMessage {
     const contactId = m.userId;
     switch (m.type) {
       case "identify":
@@ -147,33 +237,19 @@ export class WorkspaceRuntime {
           batch.traits.push({ contactId, key, value: value ?? null, ts: m.timestamp });
           changes.push({ kind: "property", key });
         }
-        this.engine.apply(entry.state, { type: "identify", traits: m.traits, timestamp: m.timestamp });
-        return;
+        return { type: "identify", traits: m.traits, timestamp: m.timestamp };
       case "track":
         batch.events.push({ contactId, event: m.event, timestamp: m.timestamp, properties: m.properties });
         changes.push({ kind: "event", event: m.event });
-        this.engine.apply(entry.state, {
-          type: "track",
-          event: m.event,
-          properties: m.properties,
-          timestamp: m.timestamp,
-        });
-        return;
+        return { type: "track", event: m.event, properties: m.properties, timestamp: m.timestamp };
       case "score":
         batch.scores.push({ contactId, score: m.score, value: m.value, ts: m.timestamp });
         changes.push({ kind: "score", score: m.score });
-        this.engine.apply(entry.state, {
-          type: "score",
-          score: m.score,
-          value: m.value,
-          timestamp: m.timestamp,
-        });
-        return;
+        return { type: "score", score: m.score, value: m.value, timestamp: m.timestamp };
       case "list":
         batch.listMembers.push({ listId: m.list, contactId, member: m.member });
         changes.push({ kind: "list", list: m.list });
-        this.engine.apply(entry.state, { type: "list", list: m.list, member: m.member });
-        return;
+        return { type: "list", list: m.list, member: m.member };
     }
   }
 

@@ -51,7 +51,13 @@ export class SegmentsService {
   }
 
   private async load(workspaceId: string): Promise<Workspace> {
-    const segments = await this.store.listSegments(workspaceId);
+    // A segment still `computing` was being backfilled when the service stopped: the states built
+    // below read its facts, so its membership is computed by the catch-up pass like any other.
+    const stored = await this.store.listSegments(workspaceId);
+    const resumed = stored
+      .filter((s) => s.status === "computing")
+      .map((s) => ({ ...s, status: "live" as const }));
+    const segments = stored.map((s) => resumed.find((r) => r.id === s.id) ?? s);
     const lists = (await this.store.listLists(workspaceId)).map((l) => l.id);
     const runtime = new WorkspaceRuntime(workspaceId, segments);
     for await (const chunk of this.store.streamContacts(workspaceId))
@@ -62,7 +68,10 @@ export class SegmentsService {
     const pipeline = new WorkspacePipeline(this.store, runtime, this.clock, this.pipelineOptions);
     // Whatever changed while the service was down (windows that expired, relative dates that
     // passed) is recorded now, before any new message is taken.
-    await pipeline.exclusive((batch, now) => runtime.reevaluateAll(now, batch));
+    await pipeline.exclusive((batch, now) => {
+      batch.segments.push(...resumed);
+      runtime.reevaluateAll(now, batch);
+    });
     pipeline.wake();
     const workspace = new Workspace(workspaceId, this.store, pipeline, segments, lists);
     this.workspaces.set(workspaceId, workspace);

@@ -6,6 +6,7 @@ import type { ListRecord, SegmentRecord, SegmentStatus } from "../store/records.
 import type { Store } from "../store/store.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
 import { ConflictError, InvalidRuleError, NotFoundError } from "./errors.ts";
+import { RulePreviewer } from "./rule-preview.ts";
 import type { SegmentInput } from "./segment-input.ts";
 import { WorkspaceLists } from "./workspace-lists.ts";
 
@@ -16,6 +17,11 @@ import { WorkspaceLists } from "./workspace-lists.ts";
 export class Workspace {
   private segments: SegmentRecord[];
   readonly lists: WorkspaceLists;
+  /** The last definition change queued: the next one starts when it has finished. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  private readonly progress = new Map<string, BackfillProgress>();
+  /** Counts and members of unsaved rules, from memory. */
+  readonly previewer: RulePreviewer;
 
   constructor(
     readonly id: string,
@@ -25,6 +31,7 @@ export class Workspace {
     lists: string[],
   ) {
     this.segments = segments;
+    this.previewer = new RulePreviewer(pipeline.runtime, () => pipeline.clock.now());
     this.lists = new WorkspaceLists(id, store, pipeline, lists, (listId) =>
       this.segments.filter((s) => ruleReferences(s.rule).lists.has(listId)).map((s) => s.id),
     );
@@ -63,14 +70,23 @@ export class Workspace {
 
   /** Saves a new segment and computes its first membership before resolving. */
   async createSegment(input: SegmentInput): Promise<SegmentRecord> {
+    return (await this.beginCreateSegment(input)).done;
+  }
+
+  /**
+   * Saves a new segment; `segment` is what was saved (status `computing` while a backfill reads
+   * every contact's stored facts, ingestion going on meanwhile), `done` the segment once its
+   * first membership is recorded.
+   */
+  async beginCreateSegment(input: SegmentInput): Promise<SegmentChange> {
     const id = input.id ?? `seg_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     if (this.segments.some((s) => s.id === id)) throw new ConflictError(`segment ${id} already exists`);
-    const rule = this.validate(input.rule, id);
-    let saved: SegmentRecord | undefined;
-    await this.change(async (batch, now) => {
+    this.validate(input.rule, id);
+    return this.define((now) => {
       // Again inside the pipeline: a referenced segment or list may have gone meanwhile.
-      this.validate(input.rule, id);
-      saved = {
+      if (this.segments.some((s) => s.id === id)) throw new ConflictError(`segment ${id} already exists`);
+      const rule = this.validate(input.rule, id);
+      const saved: SegmentRecord = {
         workspaceId: this.id,
         id,
         name: input.name,
@@ -81,20 +97,23 @@ export class Workspace {
         createdAt: now,
         updatedAt: now,
       };
-      await this.install([...this.segments, saved], batch, now, [id]);
+      return { saved, next: [...this.segments, saved], recompute: [id] };
     });
-    return saved as SegmentRecord;
   }
 
   /** Replaces a segment's definition; entries and exits are recorded with the new version. */
   async updateSegment(segmentId: string, input: SegmentInput): Promise<SegmentRecord> {
-    const current = this.getSegment(segmentId);
-    const rule = this.validate(input.rule, segmentId);
-    let saved: SegmentRecord | undefined;
-    await this.change(async (batch, now) => {
-      // Again inside the pipeline: a referenced segment or list may have gone meanwhile.
-      this.validate(input.rule, segmentId);
-      saved = {
+    return (await this.beginUpdateSegment(segmentId, input)).done;
+  }
+
+  /** As `beginCreateSegment`, for a new definition of an existing segment. */
+  async beginUpdateSegment(segmentId: string, input: SegmentInput): Promise<SegmentChange> {
+    this.getSegment(segmentId);
+    this.validate(input.rule, segmentId);
+    return this.define((now) => {
+      const current = this.getSegment(segmentId);
+      const rule = this.validate(input.rule, segmentId);
+      const saved: SegmentRecord = {
         ...current,
         name: input.name,
         description: input.description ?? current.description,
@@ -102,26 +121,33 @@ export class Workspace {
         version: current.version + 1,
         updatedAt: now,
       };
-      const next = this.segments.map((s) => (s.id === segmentId ? (saved as SegmentRecord) : s));
-      await this.install(next, batch, now, [segmentId, ...this.runtime.dependentsOf(segmentId)]);
+      const next = this.segments.map((s) => (s.id === segmentId ? saved : s));
+      return { saved, next, recompute: [segmentId, ...this.runtime.dependentsOf(segmentId)] };
     });
-    return saved as SegmentRecord;
+  }
+
+  /** Where a running backfill stands: contacts read of the total; undefined when none runs. */
+  progressOf(segmentId: string): BackfillProgress | undefined {
+    return this.progress.get(segmentId);
   }
 
   /** Deletes a segment, recording every member's exit; refused while another segment reads it. */
   async deleteSegment(segmentId: string): Promise<void> {
-    const current = this.getSegment(segmentId);
-    const readers = this.runtime.dependentsOf(segmentId);
-    if (readers.length > 0) throw new ConflictError(`segment ${segmentId} is used by ${readers.join(", ")}`);
-    await this.change(async (batch, now) => {
-      this.runtime.exitAll(segmentId, current.version, now, batch);
-      batch.deletedSegments.push(segmentId);
-      await this.install(
-        this.segments.filter((s) => s.id !== segmentId),
-        batch,
-        now,
-        [],
-      );
+    await this.serial(async () => {
+      const current = this.getSegment(segmentId);
+      const readers = this.runtime.dependentsOf(segmentId);
+      if (readers.length > 0)
+        throw new ConflictError(`segment ${segmentId} is used by ${readers.join(", ")}`);
+      await this.change(async (batch, now) => {
+        this.runtime.exitAll(segmentId, current.version, now, batch);
+        batch.deletedSegments.push(segmentId);
+        await this.install(
+          this.segments.filter((s) => s.id !== segmentId),
+          batch,
+          now,
+          [],
+        );
+      });
     });
   }
 
@@ -130,15 +156,17 @@ export class Workspace {
     segmentId: string,
     status: Extract<SegmentStatus, "live" | "paused">,
   ): Promise<SegmentRecord> {
-    const current = this.getSegment(segmentId);
-    if (current.status === status) return current;
-    let saved: SegmentRecord | undefined;
-    await this.change(async (batch, now) => {
-      saved = { ...current, status, updatedAt: now };
-      const next = this.segments.map((s) => (s.id === segmentId ? (saved as SegmentRecord) : s));
-      await this.install(next, batch, now, status === "live" ? [segmentId] : []);
+    return this.serial(async () => {
+      const current = this.getSegment(segmentId);
+      if (current.status === status || current.status === "computing") return current;
+      let saved: SegmentRecord | undefined;
+      await this.change(async (batch, now) => {
+        saved = { ...current, status, updatedAt: now };
+        const next = this.segments.map((s) => (s.id === segmentId ? (saved as SegmentRecord) : s));
+        await this.install(next, batch, now, status === "live" ? [segmentId] : []);
+      });
+      return saved as SegmentRecord;
     });
-    return saved as SegmentRecord;
   }
 
   /** Saves a static list (its id is known to rule validation as soon as this is called). */
@@ -165,7 +193,95 @@ export class Workspace {
     return result.rule;
   }
 
-  /** Installs `next` as the segment set, reloading states when it reads new facts. */
+  /**
+   * Saves a segment definition. When its rule reads only facts the states hold, the membership
+   * is computed in the same pipeline step. Otherwise the segment is saved as `computing` and a
+   * backfill rebuilds every state for the wider engine chunk by chunk, each chunk its own short
+   * pipeline step so that ingestion goes on between them; the swap and the recompute are one
+   * last step. Definitions change one at a time.
+   */
+  private async define(make: (now: number) => Definition): Promise<SegmentChange> {
+    let release: () => void = () => {};
+    const turn = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const previous = this.lifecycle;
+    this.lifecycle = previous.then(() => turn);
+    await previous;
+    try {
+      let plan: Definition | undefined;
+      let backfill = false;
+      await this.change(async (batch, now) => {
+        plan = make(now);
+        if (!this.runtime.readsNewFacts(plan.next)) {
+          await this.install(plan.next, batch, now, plan.recompute);
+          return;
+        }
+        backfill = true;
+        const computing: SegmentRecord = { ...plan.saved, status: "computing" };
+        this.segments = plan.next.map((s) => (s === plan?.saved ? computing : s));
+        batch.segments.push(computing);
+        this.runtime.beginBackfill(plan.next);
+        this.progress.set(computing.id, { read: 0, total: this.runtime.contacts.size });
+      });
+      const p = plan as Definition;
+      if (!backfill) {
+        release();
+        return { segment: p.saved, done: Promise.resolve(p.saved) };
+      }
+      const done = this.runBackfill(p).finally(() => {
+        this.progress.delete(p.saved.id);
+        release();
+      });
+      // The caller may answer before it settles; a failure is still reported through `done`.
+      done.catch(() => {});
+      return { segment: this.getSegment(p.saved.id), done };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private async runBackfill(plan: Definition): Promise<SegmentRecord> {
+    const id = plan.saved.id;
+    const chunks = this.store.streamContacts(this.id, BACKFILL_CHUNK)[Symbol.asyncIterator]();
+    try {
+      for (let finished = false; !finished; ) {
+        // Each read runs in the pipeline, after every earlier commit: it holds all acknowledged data.
+        await this.pipeline.exclusive(async () => {
+          const next = await chunks.next();
+          finished = next.done === true;
+          if (next.done) return;
+          this.runtime.backfillChunk(next.value);
+          const p = this.progress.get(id);
+          if (p !== undefined) p.read += next.value.length;
+        });
+      }
+      await this.change(async (batch, now) => {
+        this.runtime.finishBackfill();
+        const saved: SegmentRecord = { ...plan.saved, updatedAt: now };
+        const next = this.segments.map((s) => (s.id === id ? saved : s));
+        await this.install(next, batch, now, plan.recompute);
+      });
+      return this.getSegment(id);
+    } catch (e) {
+      this.runtime.abortBackfill();
+      await chunks.return?.();
+      await this.pipeline.exclusive(async () => {
+        this.segments = await this.store.listSegments(this.id);
+      });
+      throw e;
+    }
+  }
+
+  /** Runs `step` after every earlier definition change has finished. */
+  private async serial<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.lifecycle.then(step);
+    this.lifecycle = run.catch(() => {});
+    return run;
+  }
+
+  /** Installs `next` as the segment set (its facts already held by the states) and recomputes. */
   private async install(next: SegmentRecord[], batch: WriteBatch, now: number, recompute: string[]) {
     const changed = next.filter((s) => !this.segments.includes(s));
     if (this.runtime.setSegments(next)) await this.reloadContacts();
@@ -181,6 +297,7 @@ export class Workspace {
       await this.pipeline.exclusive(step);
     } catch (e) {
       this.segments = before;
+      this.runtime.abortBackfill();
       await this.pipeline.exclusive(async () => {
         this.runtime.setSegments(await this.store.listSegments(this.id));
         this.segments = await this.store.listSegments(this.id);
@@ -194,4 +311,24 @@ export class Workspace {
     for await (const chunk of this.store.streamContacts(this.id))
       for (const c of chunk) this.runtime.loadContact(c);
   }
+}
+
+/** Contacts read per backfill step: small enough that a step holds ingestion back only briefly. */
+const BACKFILL_CHUNK = 500;
+
+interface Definition {
+  saved: SegmentRecord;
+  next: SegmentRecord[];
+  /** Segments to re-evaluate for every contact once `next` is installed. */
+  recompute: string[];
+}
+
+export interface SegmentChange {
+  segment: SegmentRecord;
+  done: Promise<SegmentRecord>;
+}
+
+export interface BackfillProgress {
+  read: number;
+  total: number;
 }

@@ -31,7 +31,16 @@ export const Preview = z
     count: z.number().int().describe("Contacts the rule matches now"),
     total: z.number().int().describe("Contacts evaluated"),
     sample: z.array(z.string()).describe("The first matching contact ids, by id"),
-    exact: z.boolean().describe("Whether count was computed exactly (always, for now)"),
+    exact: z
+      .boolean()
+      .describe(
+        "False for a large workspace's first answer: an estimate from a sample (the next call is exact)",
+      ),
+    error_bound: z
+      .number()
+      .int()
+      .optional()
+      .describe("With exact: false, the half-width of a 95% interval around count"),
   })
   .meta({ id: "RulePreview" });
 

@@ -8,6 +8,7 @@ import type { RouteDeps } from "../route-deps.ts";
 import { SegmentBody, toSegmentInput } from "./segment-body.ts";
 import { Segment, SegmentList, SegmentParams } from "./segment-schemas.ts";
 import { segmentView } from "./segment-view.ts";
+import { COMPUTE_WAIT_MS, settleWithin } from "./settle-within.ts";
 
 const common = { tags: ["segments"], security: KEY_SECURITY };
 const one = { 200: Segment, ...PROBLEM_RESPONSES };
@@ -27,8 +28,10 @@ export function segmentRoutes(root: FastifyInstance, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const saved = await workspaceOf(request).createSegment(toSegmentInput(request.body));
-      return reply.code(201).send(await segmentView(deps.store, saved));
+      const ws = workspaceOf(request);
+      const { segment, done } = await ws.beginCreateSegment(toSegmentInput(request.body));
+      const saved = (await settleWithin(done, COMPUTE_WAIT_MS)) ?? ws.getSegment(segment.id);
+      return reply.code(201).send(await segmentView(deps.store, saved, ws.progressOf(saved.id)));
     },
   );
 
@@ -36,15 +39,21 @@ export function segmentRoutes(root: FastifyInstance, deps: RouteDeps): void {
     "/segments",
     { schema: { ...common, summary: "Every segment", response: { 200: SegmentList, ...PROBLEM_RESPONSES } } },
     async (request) => {
-      const segments = workspaceOf(request).listSegments();
-      return { data: await Promise.all(segments.map((s) => segmentView(deps.store, s))) };
+      const ws = workspaceOf(request);
+      const segments = ws.listSegments();
+      return {
+        data: await Promise.all(segments.map((s) => segmentView(deps.store, s, ws.progressOf(s.id)))),
+      };
     },
   );
 
   app.get(
     "/segments/:id",
     { schema: { ...common, summary: "One segment", params: SegmentParams, response: one } },
-    async (request) => segmentView(deps.store, workspaceOf(request).getSegment(request.params.id)),
+    async (request) => {
+      const ws = workspaceOf(request);
+      return segmentView(deps.store, ws.getSegment(request.params.id), ws.progressOf(request.params.id));
+    },
   );
 
   app.put(
@@ -61,8 +70,12 @@ export function segmentRoutes(root: FastifyInstance, deps: RouteDeps): void {
     async (request) => {
       const ws = workspaceOf(request);
       const current = ws.getSegment(request.params.id);
-      const saved = await ws.updateSegment(current.id, toSegmentInput(request.body, current));
-      return segmentView(deps.store, saved);
+      const { segment, done } = await ws.beginUpdateSegment(
+        current.id,
+        toSegmentInput(request.body, current),
+      );
+      const saved = (await settleWithin(done, COMPUTE_WAIT_MS)) ?? ws.getSegment(segment.id);
+      return segmentView(deps.store, saved, ws.progressOf(saved.id));
     },
   );
 

@@ -18,6 +18,13 @@ export const Segment = z
     rule: Rule,
     size: z.number().int().describe("Members now"),
     status: z.enum(["computing", "live", "paused"]),
+    progress: z
+      .object({
+        read: z.number().int().describe("Contacts read so far"),
+        total: z.number().int().describe("Contacts when the computation started"),
+      })
+      .optional()
+      .describe("While `computing`: how far the first membership has got"),
     version: z.number().int().describe("Bumped on every rule change"),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),

@@ -1,0 +1,89 @@
+import { grown } from "./growable.ts";
+import type { StringDictionary } from "./string-dictionary.ts";
+
+/** What a slot of a column holds. NULL is a key present with `null`: missing, but it hides a dot path. */
+export const Kind = { ABSENT: 0, NUMBER: 1, STRING: 2, TRUE: 3, FALSE: 4, BOXED: 5, NULL: 6 } as const;
+
+/**
+ * One JSON value per slot (a contact, or an event row): numbers in a Float64Array, strings as
+ * dictionary codes, booleans in the kind byte, arrays and objects boxed in a map. The number and
+ * code arrays are allocated on the first value of their type, so a string column costs 5 bytes
+ * a slot and a number column 9.
+ */
+export class ValueColumn {
+  kind = new Uint8Array(0);
+  num: Float64Array | undefined;
+  code: Int32Array | undefined;
+  readonly boxed = new Map<number, unknown>();
+
+  constructor(private readonly dict: StringDictionary) {}
+
+  ensure(length: number): void {
+    this.kind = grown(this.kind, length);
+  }
+
+  /** @example column.set(7, "pro") */
+  set(i: number, value: unknown): void {
+    this.ensure(i + 1);
+    if (this.kind[i] === Kind.BOXED) this.boxed.delete(i);
+    switch (typeof value) {
+      case "number":
+        this.num = grown(this.num ?? new Float64Array(0), this.kind.length);
+        this.num[i] = value;
+        this.kind[i] = Kind.NUMBER;
+        return;
+      case "string":
+        this.code = grown(this.code ?? new Int32Array(0), this.kind.length);
+        this.code[i] = this.dict.code(value);
+        this.kind[i] = Kind.STRING;
+        return;
+      case "boolean":
+        this.kind[i] = value ? Kind.TRUE : Kind.FALSE;
+        return;
+      case "undefined":
+        this.kind[i] = Kind.NULL;
+        return;
+      default:
+        if (value === null) {
+          this.kind[i] = Kind.NULL;
+          return;
+        }
+        this.boxed.set(i, value);
+        this.kind[i] = Kind.BOXED;
+    }
+  }
+
+  /** Forgets slot i (a removed trait). */
+  clear(i: number): void {
+    if (i >= this.kind.length) return;
+    if (this.kind[i] === Kind.BOXED) this.boxed.delete(i);
+    this.kind[i] = Kind.ABSENT;
+  }
+
+  /** The value of slot i; `null` for NULL, `undefined` for ABSENT. */
+  get(i: number): unknown {
+    switch (i < this.kind.length ? this.kind[i] : Kind.ABSENT) {
+      case Kind.NUMBER:
+        return (this.num as Float64Array)[i];
+      case Kind.STRING:
+        return this.dict.values[(this.code as Int32Array)[i]];
+      case Kind.TRUE:
+        return true;
+      case Kind.FALSE:
+        return false;
+      case Kind.BOXED:
+        return this.boxed.get(i);
+      case Kind.NULL:
+        return null;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Approximate bytes retained. */
+  byteSize(): number {
+    let bytes = this.kind.byteLength + (this.num?.byteLength ?? 0) + (this.code?.byteLength ?? 0);
+    for (const v of this.boxed.values()) bytes += 48 + JSON.stringify(v).length * 2;
+    return bytes;
+  }
+}
