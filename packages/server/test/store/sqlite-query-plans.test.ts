@@ -52,7 +52,11 @@ const SMALL_SORTS =
 function wasteful(sql: string, detail: string): boolean {
   if (/^SCAN /.test(detail)) return !/^SCAN workspaces/.test(detail) || !SMALL_SORTS.test(sql);
   if (/TEMP B-TREE/.test(detail)) return !SMALL_SORTS.test(sql);
-  const equalities = [...sql.matchAll(/\b(\w+) = '/g)].map((m) => m[1]);
+  // In a join, a step answers only for the equalities on its own table (alias.column).
+  const table = /^SEARCH (\w+)/.exec(detail)?.[1];
+  const equalities = [...sql.matchAll(/\b(?:(\w+)\.)?(\w+) = '/g)]
+    .filter((m) => m[1] === undefined || m[1] === table)
+    .map((m) => m[2]);
   return /^SEARCH /.test(detail) && equalities.some((column) => !detail.includes(`${column}=?`));
 }
 

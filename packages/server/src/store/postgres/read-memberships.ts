@@ -39,10 +39,12 @@ export async function memberCount(db: Db, ws: string, segmentId: string): Promis
   return row.n;
 }
 
+/** One primary-key probe per segment: an index by contact would slow every membership change. */
 export async function contactMemberships(db: Db, ws: string, contactId: string): Promise<MembershipRecord[]> {
   const rows = await db<MembershipRow[]>`
-    select segment_id, contact_id, since from memberships
-    where workspace_id = ${ws} and contact_id = ${contactId} order by segment_id`;
+    select m.segment_id, m.contact_id, m.since from segments s
+    join memberships m on m.workspace_id = s.workspace_id and m.segment_id = s.id and m.contact_id = ${contactId}
+    where s.workspace_id = ${ws} order by s.id`;
   return rows.map(toRecord);
 }
 

@@ -27,7 +27,10 @@ export function deletions(db: Db, b: WriteBatch): Write[] {
       db`delete from contact_scores where workspace_id = ${ws} and contact_id = any(${contacts})`,
       db`delete from events where workspace_id = ${ws} and contact_id = any(${contacts})`,
       db`delete from list_members where workspace_id = ${ws} and contact_id = any(${contacts})`,
-      db`delete from memberships where workspace_id = ${ws} and contact_id = any(${contacts})`,
+      // No index by contact (it would slow every membership change): one probe per segment.
+      db`delete from memberships m using segments s
+        where s.workspace_id = ${ws} and m.workspace_id = ${ws} and m.segment_id = s.id
+          and m.contact_id = any(${contacts})`,
     );
   }
   return out;

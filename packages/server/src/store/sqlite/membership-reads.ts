@@ -6,7 +6,10 @@ import type { StatementCache } from "./statement-cache.ts";
 const columns = "SELECT segment, contact, since FROM memberships";
 const firstMembers = `${columns} WHERE ws = ? AND segment = ? ORDER BY contact LIMIT ?`;
 const nextMembers = `${columns} WHERE ws = ? AND segment = ? AND contact > ? ORDER BY contact LIMIT ?`;
-const ofContact = `${columns} WHERE ws = ? AND contact = ? ORDER BY segment`;
+// One primary-key probe per segment of the workspace: an index by contact would cost a random
+// write per membership change on the ingest path, and segments are few.
+const ofContact = `SELECT m.segment, m.contact, m.since FROM segments s CROSS JOIN memberships m
+  WHERE s.ws = ? AND m.ws = s.ws AND m.segment = s.id AND m.contact = ? ORDER BY s.id`;
 const countMembers = "SELECT count(*) FROM memberships WHERE ws = ? AND segment = ?";
 const firstAll = `${columns} WHERE ws = ? ORDER BY segment, contact LIMIT ?`;
 const nextAll = `${columns} WHERE ws = ? AND (segment, contact) > (?, ?) ORDER BY segment, contact LIMIT ?`;

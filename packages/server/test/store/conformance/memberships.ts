@@ -8,6 +8,7 @@ import {
   idArb,
   member,
   newWorkspace,
+  segment,
   sortMemberships,
   walkMembers,
 } from "./harness.ts";
@@ -20,7 +21,10 @@ export function membershipTests(h: Harness): void {
     it("inserts, replaces and deletes memberships, per segment and per contact", async () => {
       const ws = await newWorkspace(h.store);
       const rows = [member("s1", "c1", 10), member("s1", "c2", 20), member("s2", "c1", 30)];
-      await h.store.commit(batch(ws, { memberships: rows }));
+      // Memberships belong to saved segments: a contact's are read through its workspace's segments.
+      await h.store.commit(
+        batch(ws, { segments: [segment(ws, "s1"), segment(ws, "s2")], memberships: rows }),
+      );
       expect(sortMemberships(await h.store.contactMemberships(ws, "c1"))).toEqual([
         { segmentId: "s1", contactId: "c1", since: 10 },
         { segmentId: "s2", contactId: "c1", since: 30 },
