@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
+import { DEFAULT_RATES, parseRate, type RateLimitSettings } from "./http/rate-limit/rate.ts";
 
 /** Everything the server reads from its environment (API.md "Running"); only main.ts calls this. */
 export interface Config {
@@ -15,12 +16,27 @@ export interface Config {
   logLevel: string;
   /** SEGMENTS_WEBHOOK_DENY_PRIVATE=1: webhooks may not target loopback or private addresses. */
   webhookDenyPrivate: boolean;
+  /** SEGMENTS_RATE_LIMIT and SEGMENTS_INGEST_RATE_LIMIT: each workspace's request budgets. */
+  rateLimit: RateLimitSettings;
 }
 
 const optional = z
   .string()
   .optional()
   .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.trim()));
+
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((s, ctx) => {
+      try {
+        return parseRate(s.trim() === "" ? fallback : s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    });
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -31,6 +47,8 @@ const Env = z.object({
   SEGMENTS_API_KEY: optional,
   SEGMENTS_ADMIN_KEY: optional,
   SEGMENTS_WEBHOOK_DENY_PRIVATE: z.enum(["0", "1"]).default("0"),
+  SEGMENTS_RATE_LIMIT: rate(DEFAULT_RATES.api),
+  SEGMENTS_INGEST_RATE_LIMIT: rate(DEFAULT_RATES.ingest),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -55,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     adminKey: e.SEGMENTS_ADMIN_KEY,
     logLevel: e.LOG_LEVEL,
     webhookDenyPrivate: e.SEGMENTS_WEBHOOK_DENY_PRIVATE === "1",
+    rateLimit: { api: e.SEGMENTS_RATE_LIMIT, ingest: e.SEGMENTS_INGEST_RATE_LIMIT },
   };
 }
 

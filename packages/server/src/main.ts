@@ -36,6 +36,7 @@ const app = buildApp({
   adminKey: config.adminKey,
   logger,
   webhooks: { denyPrivate: config.webhookDenyPrivate },
+  rateLimit: config.rateLimit,
 });
 
 const address = await app.listen({ port: config.port, host: config.host });
@@ -49,6 +50,7 @@ if (first.created && first.generated) {
     "",
     `  ${first.apiKey}`,
     "",
+    `Dashboard sign-in link (browsers never send the #fragment to servers): ${url}/#key=${encodeURIComponent(first.apiKey)}`,
     `Try: curl -H "Authorization: Bearer <key>" ${url}/v1/contacts/someone`,
   );
 } else if (first.created) {

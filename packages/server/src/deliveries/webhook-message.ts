@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import type { ChangeRecord, WebhookRecord } from "../store/records.ts";
+import type { WebhookPayload } from "./webhook-payload.ts";
 
 /** One request of a delivery: the same id and body on every attempt, signed anew each time. */
 export interface WebhookMessage {
@@ -24,7 +25,7 @@ export function webhookMessageId(webhookId: string, seq: number): string {
 /** The body API.md fixes; it depends on the change alone, so a retry sends the same bytes. */
 export function webhookBody(c: ChangeRecord): string {
   const at = new Date(c.at).toISOString();
-  return JSON.stringify({
+  const payload: WebhookPayload = {
     type: `segment.${c.change}`,
     timestamp: at,
     data: {
@@ -34,7 +35,8 @@ export function webhookBody(c: ChangeRecord): string {
       at,
       segment_version: c.segmentVersion,
     },
-  });
+  };
+  return JSON.stringify(payload);
 }
 
 /** The request for one attempt at `now`: Standard Webhooks headers over the change's body. */

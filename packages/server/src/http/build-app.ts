@@ -11,9 +11,11 @@ import { registerOpenApi } from "./openapi/register-openapi.ts";
 import { AppMetrics } from "./ops/app-metrics.ts";
 import { opsRoutes } from "./ops/index.ts";
 import { timeRequests } from "./ops/metrics-routes.ts";
+import type { RateLimitSettings } from "./rate-limit/index.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { v1Routes } from "./v1-routes.ts";
 import { validatorCompiler } from "./validation/validator-compiler.ts";
+import { webRoutes } from "./web/index.ts";
 
 export interface AppDeps {
   service: SegmentsService;
@@ -26,6 +28,8 @@ export interface AppDeps {
   /** Process metrics (CPU, memory, event loop) on /metrics; default true. */
   processMetrics?: boolean;
   webhooks?: RouteDeps["webhooks"];
+  /** Per-workspace request budgets (main.ts passes the configured ones); unset: unlimited. */
+  rateLimit?: RateLimitSettings;
 }
 
 /**
@@ -74,6 +78,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   registerOpenApi(app);
   app.register(opsRoutes, { metrics });
-  app.register(v1Routes, { ...routeDeps, adminKey: deps.adminKey, prefix: "/v1" });
+  app.register(v1Routes, { ...routeDeps, adminKey: deps.adminKey, rateLimit: deps.rateLimit, prefix: "/v1" });
+  app.register(webRoutes);
   return app;
 }

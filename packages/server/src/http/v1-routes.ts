@@ -3,8 +3,10 @@ import { audienceRoutes } from "./audiences/index.ts";
 import { type AuthDeps, authenticator } from "./auth/authenticate.ts";
 import { catalogRoutes } from "./catalog/index.ts";
 import { contactRoutes } from "./contacts/index.ts";
+import { idempotencyKeys } from "./idempotency/index.ts";
 import { ingestRoutes } from "./ingest/index.ts";
 import { listRoutes } from "./lists/index.ts";
+import { limitRates, type RateLimitSettings } from "./rate-limit/index.ts";
 import type { RouteDeps } from "./route-deps.ts";
 import { segmentsRoutes } from "./segments/index.ts";
 import { streamRoutes } from "./stream/index.ts";
@@ -18,7 +20,7 @@ import { workspaceRoutes } from "./workspaces/index.ts";
  */
 export async function v1Routes(
   app: FastifyInstance,
-  options: RouteDeps & Pick<AuthDeps, "adminKey">,
+  options: RouteDeps & Pick<AuthDeps, "adminKey"> & { rateLimit?: RateLimitSettings },
 ): Promise<void> {
   // Not `options` itself: it also carries this scope's prefix, which children would repeat.
   const deps: RouteDeps = {
@@ -30,6 +32,8 @@ export async function v1Routes(
   };
   app.decorateRequest("principal", null);
   app.addHook("onRequest", authenticator({ ...deps, adminKey: options.adminKey }));
+  if (options.rateLimit !== undefined) await limitRates(app, options.rateLimit);
+  idempotencyKeys(app, deps);
   await app.register(ingestRoutes, deps);
   await app.register(contactRoutes, deps);
   await app.register(workspaceRoutes, deps);

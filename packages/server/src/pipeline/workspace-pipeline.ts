@@ -39,6 +39,11 @@ const DEFAULTS: PipelineOptions = { maxBatchMessages: 5_000, maxTimersPerCommit:
  * answers the callers, so an acknowledged message is durable together with the membership
  * changes it caused. Due timers ride along in the same turns. If a commit fails, the touched
  * contacts are reloaded from the store, which stays the truth.
+ *
+ * Turns overlap by one: while a turn's transaction commits, the next turn applies its messages
+ * to memory, then waits for that commit before starting its own. If the earlier commit failed,
+ * the later turn, built on memory that was not kept, is refused and reloaded as well. Exclusive
+ * tasks start only once no commit is in flight, so they read everything acknowledged.
  */
 export class WorkspacePipeline {
   private readonly queue: Item[] = [];
@@ -50,6 +55,10 @@ export class WorkspacePipeline {
   /** Called after each commit with its seq range (deliveries wake up on it). */
   onCommit: CommitListener = () => {};
   private readonly commitListeners = new Set<CommitListener>();
+  /** The previous turn's commit and answers; resolves to whether it committed. */
+  private inflight: Promise<boolean> | null = null;
+  /** Message ids of the batch being committed: not in the store yet, but taken. */
+  private inflightIds = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -127,7 +136,10 @@ export class WorkspacePipeline {
         }
         const next = this.queue.shift();
         if (next === undefined) break;
-        if (next.kind === "task") await this.runTask(next);
+        if (next.kind === "task") {
+          await this.inflight;
+          await this.runTask(next);
+        }
       }
     } finally {
       this.running = false;
@@ -158,6 +170,7 @@ export class WorkspacePipeline {
       );
       const seen =
         ids.length === 0 ? new Set<string>() : await this.store.seenMessageIds(this.runtime.workspaceId, ids);
+      for (const id of ids) if (this.inflightIds.has(id)) seen.add(id);
       for (const g of group) {
         // A messageId seen before, or earlier in this group, is accepted and ignored.
         const fresh = g.messages.filter((m) => {
@@ -170,11 +183,37 @@ export class WorkspacePipeline {
         results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
       }
       this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch);
+    } catch (e) {
+      await this.inflight;
+      await this.reload(batch);
+      for (const g of group) g.reject(e);
+      return;
+    }
+    if (this.inflight !== null && !(await this.inflight)) {
+      await this.reload(batch);
+      const refused = new Error("an earlier commit failed; this batch was not stored");
+      for (const g of group) g.reject(refused);
+      return;
+    }
+    this.inflight = this.commitAndAnswer(batch, group, results);
+  }
+
+  private async commitAndAnswer(
+    batch: WriteBatch,
+    group: Extract<Item, { kind: "ingest" }>[],
+    results: IngestResult[],
+  ): Promise<boolean> {
+    this.inflightIds = new Set(batch.messageIds);
+    try {
       await this.commit(batch);
       for (const [i, g] of group.entries()) g.resolve(results[i]);
+      return true;
     } catch (e) {
       await this.reload(batch);
       for (const g of group) g.reject(e);
+      return false;
+    } finally {
+      this.inflightIds = new Set();
     }
   }
 

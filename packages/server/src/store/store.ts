@@ -10,6 +10,27 @@ import type {
 } from "./records.ts";
 import type { WriteBatch } from "./write-batch.ts";
 
+/** What replaying a request needs of its first response. */
+export interface StoredResponse {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/**
+ * One `Idempotency-Key` of a workspace: the request it was first used with (its fingerprint)
+ * and, once that request finished, its response (null while it is in flight).
+ */
+export interface IdempotencyRecord {
+  /** The workspace id; the admin key's calls use the empty string. */
+  workspaceId: string;
+  key: string;
+  fingerprint: string;
+  createdAt: number;
+  expiresAt: number;
+  response: StoredResponse | null;
+}
+
 export interface Page<T> {
   data: T[];
   /** Pass back as `after` for the next page; null at the end. */
@@ -80,4 +101,18 @@ export interface Store {
    * cannot undo progress). False when the webhook is gone.
    */
   saveWebhookDelivery(workspaceId: string, webhookId: string, state: WebhookDeliveryState): Promise<boolean>;
+
+  /**
+   * Takes the claim's key for its request, atomically: stores it in flight (response null) and
+   * returns null, unless a live record holds the key; then nothing is written and that record is
+   * returned. A record expired by `now`, or still in flight though created before `staleBefore`
+   * (its process died), does not hold the key. Also drops the workspace's expired records.
+   */
+  claimIdempotency(
+    claim: Omit<IdempotencyRecord, "response">,
+    now: number,
+    staleBefore: number,
+  ): Promise<IdempotencyRecord | null>;
+  /** Stores the response of a claimed key; null releases the claim, so that a retry runs again. */
+  saveIdempotency(workspaceId: string, key: string, response: StoredResponse | null): Promise<void>;
 }

@@ -33,3 +33,27 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
   });
 });
+
+describe("rate limits", () => {
+  it("default to generous budgets per workspace", () => {
+    expect(loadConfig({}).rateLimit).toEqual({
+      api: { max: 300, windowMs: 1000 },
+      ingest: { max: 1000, windowMs: 1000 },
+    });
+  });
+
+  it("read <n>/s, <n>/min and off", () => {
+    const c = loadConfig({ SEGMENTS_RATE_LIMIT: "6000/min", SEGMENTS_INGEST_RATE_LIMIT: "off" });
+    expect(c.rateLimit).toEqual({ api: { max: 6000, windowMs: 60_000 }, ingest: null });
+    expect(loadConfig({ SEGMENTS_RATE_LIMIT: " 50 / second " }).rateLimit.api).toEqual({
+      max: 50,
+      windowMs: 1000,
+    });
+  });
+
+  it("name a rate they cannot read", () => {
+    for (const bad of ["fast", "10/hour", "-1/s", "1.5/s", "/s"]) {
+      expect(() => loadConfig({ SEGMENTS_RATE_LIMIT: bad })).toThrow(/SEGMENTS_RATE_LIMIT: not a rate/);
+    }
+  });
+});

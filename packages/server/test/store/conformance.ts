@@ -5,6 +5,7 @@ import { changeLogTests } from "./conformance/change-log.ts";
 import { contactFactsTests } from "./conformance/contact-facts.ts";
 import { deletionTests } from "./conformance/deletions.ts";
 import type { Harness } from "./conformance/harness.ts";
+import { idempotencyTests } from "./conformance/idempotency.ts";
 import { isolationTests } from "./conformance/isolation.ts";
 import { membershipAtTests } from "./conformance/membership-at.ts";
 import { membershipTests } from "./conformance/memberships.ts";
@@ -55,5 +56,6 @@ export function storeConformance(
     messageTests(harness);
     isolationTests(harness);
     webhookTests(harness);
+    idempotencyTests(harness);
   });
 }

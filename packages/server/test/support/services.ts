@@ -24,14 +24,17 @@ export async function postgresAvailable(url = postgresUrl()): Promise<boolean> {
 /**
  * Decides whether a suite that needs `name` is skipped; use as `describe.skipIf(requireOrSkip(...))`.
  * With REQUIRE_SERVICES=1 (CI) a missing service fails the test file instead of skipping it.
+ * `missing` says what is wrong (default: "not reachable at <the PostgreSQL URL>").
  */
-export function requireOrSkip(name: string, available: boolean): boolean {
+export function requireOrSkip(name: string, available: boolean, missing?: string): boolean {
   if (available) return false;
+  // What is wrong, for the messages: by default, PostgreSQL's URL is not reachable.
+  const why = missing ?? `not reachable at ${shown(postgresUrl())}`;
   if (process.env.REQUIRE_SERVICES === "1") {
-    throw new Error(`${name} is required (REQUIRE_SERVICES=1) but not reachable at ${shown(postgresUrl())}`);
+    throw new Error(`${name} is required (REQUIRE_SERVICES=1) but ${why}`);
   }
   console.warn(
-    `SKIPPED: ${name} is not reachable at ${shown(postgresUrl())}; its tests do not run. ` +
+    `SKIPPED: ${name} is ${why}; its tests do not run. ` +
       "Start it (TOOLCHAIN.md) or set REQUIRE_SERVICES=1 to make this a failure.",
   );
   return true;

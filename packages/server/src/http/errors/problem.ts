@@ -13,8 +13,11 @@ export const PROBLEM_CLASSES = {
   forbidden: { status: 403, title: "This key may not make this call" },
   "not-found": { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
+  "idempotency-key-in-use": { status: 409, title: "A request with this Idempotency-Key is in progress" },
   "payload-too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "idempotency-key-reused": { status: 422, title: "This Idempotency-Key belongs to another request" },
+  "rate-limited": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal server error" },
   unavailable: { status: 503, title: "The service is not available" },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,7 +1,11 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
-import { createJsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { createJsonSchemaTransform } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { API_TAGS } from "./api-tags.ts";
+import { transformDocument } from "./shared-refs.ts";
+import { WEBHOOKS } from "./webhook-docs.ts";
 
 /**
  * OpenAPI 3.1 generated from the routes' zod schemas (the same ones that validate requests),
@@ -23,18 +27,27 @@ export function registerOpenApi(app: FastifyInstance): void {
           basic: { type: "http", scheme: "basic", description: "The API key as user name, empty password" },
         },
       },
-      tags: [
-        { name: "ingestion", description: "Segment-spec compatible ingestion" },
-        { name: "contacts" },
-        { name: "workspaces", description: "Administration (SEGMENTS_ADMIN_KEY)" },
-        { name: "operations" },
-      ],
+      tags: API_TAGS,
+      webhooks: WEBHOOKS,
     },
-    transform: createJsonSchemaTransform({ skipList: ["/openapi.json"] }),
-    transformObject: jsonSchemaTransformObject,
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    transformObject: transformDocument,
   });
   app.register(swaggerUi, { routePrefix: "/docs" });
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  const schema = {
+    tags: ["operations"],
+    summary: "This document: OpenAPI 3.1",
+    response: {
+      200: { description: "OpenAPI 3.1", content: { "application/json": { schema: z.looseObject({}) } } },
+    },
+  };
+  // A plugin, so that it loads after swagger and is itself documented. Sent as text: the
+  // document is not to go through a response serializer.
+  app.register(async (scope) => {
+    scope.get("/openapi.json", { schema }, async (_request, reply) =>
+      reply.type("application/json; charset=utf-8").send(JSON.stringify(app.swagger())),
+    );
+  });
 }
 
 /** Either credential works for every `/v1` call. */

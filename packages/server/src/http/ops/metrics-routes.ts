@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { AppMetrics } from "./app-metrics.ts";
 
 /** Times every request by its route pattern (never the raw URL: ids would explode the label set). */
@@ -16,7 +17,14 @@ export function timeRequests(app: FastifyInstance, metrics: AppMetrics): void {
 }
 
 export function metricsRoute(app: FastifyInstance, metrics: AppMetrics): void {
-  app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
+  const schema = {
+    tags: ["operations"],
+    summary: "Prometheus metrics: ingestion, evaluation latency, timers, queues, webhook failures",
+    response: {
+      200: { description: "Prometheus text format", content: { "text/plain": { schema: z.string() } } },
+    },
+  };
+  app.get("/metrics", { schema }, async (_request, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

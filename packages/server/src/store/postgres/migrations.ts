@@ -1,3 +1,5 @@
+import { idempotencySchema } from "./idempotency.ts";
+
 /** A numbered schema step. Steps are append-only: a released step is never edited, a new one is added. */
 export interface Migration {
   version: number;
@@ -91,4 +93,8 @@ create table webhooks (
 export const migrations: readonly Migration[] = [
   { version: 1, name: "initial schema", sql: initial },
   { version: 2, name: "webhooks", sql: webhooks },
+  { version: 3, name: "idempotency keys", sql: idempotencySchema },
+  // Each membership change wrote a random page of this index; reads by contact probe the
+  // primary key once per segment instead.
+  { version: 4, name: "no membership index by contact", sql: "drop index memberships_by_contact;" },
 ];

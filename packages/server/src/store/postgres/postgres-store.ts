@@ -8,10 +8,11 @@ import type {
   WebhookRecord,
   WorkspaceRecord,
 } from "../records.ts";
-import type { Page, Store } from "../store.ts";
+import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts";
 import type { WriteBatch } from "../write-batch.ts";
 import { commitBatch, type SeqRange } from "./commit-batch.ts";
 import { connect, type PostgresStoreOptions, type Sql } from "./connect.ts";
+import * as idempotency from "./idempotency.ts";
 import { positiveInteger } from "./limits.ts";
 import { migrate } from "./migrate.ts";
 import * as changes from "./read-changes.ts";
@@ -152,5 +153,17 @@ export class PostgresStore implements Store {
     state: WebhookDeliveryState,
   ): Promise<boolean> {
     return webhooks.saveDelivery(this.sql, workspaceId, webhookId, state);
+  }
+
+  async claimIdempotency(
+    claim: Omit<IdempotencyRecord, "response">,
+    now: number,
+    staleBefore: number,
+  ): Promise<IdempotencyRecord | null> {
+    return idempotency.claimIdempotency(this.sql, claim, now, staleBefore);
+  }
+
+  async saveIdempotency(workspaceId: string, key: string, response: StoredResponse | null): Promise<void> {
+    return idempotency.saveIdempotency(this.sql, workspaceId, key, response);
   }
 }

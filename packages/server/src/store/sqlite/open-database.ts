@@ -7,6 +7,11 @@ export interface SqliteStoreOptions {
   synchronous?: "FULL" | "NORMAL";
   /** How long a writer waits for another connection's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * Commit batches on a worker thread with its own connection (default for a file; ":memory:"
+   * cannot be shared). False: on the calling thread.
+   */
+  commitThread?: boolean;
   /** Called with each SQL statement run, parameters inlined (diagnostics, query-plan tests). */
   verbose?: (sql: string) => void;
 }

@@ -7,6 +7,8 @@
  * adapters fail the same batches. Fact tables carry no foreign keys: a contact's deletion removes
  * them explicitly in the same transaction, and hot inserts skip a parent lookup per row.
  */
+import { idempotencySchema } from "./idempotency.ts";
+
 export interface SchemaStep {
   version: number;
   name: string;
@@ -147,4 +149,8 @@ CREATE TABLE webhooks (
 export const SCHEMA_STEPS: readonly SchemaStep[] = [
   { version: 1, name: "initial schema", sql: initialSchema },
   { version: 2, name: "webhooks", sql: webhooks },
+  { version: 3, name: "idempotency keys", sql: idempotencySchema },
+  // Each membership change wrote a random page of this index; reads by contact probe the
+  // primary key once per segment instead.
+  { version: 4, name: "no membership index by contact", sql: "DROP INDEX memberships_by_contact;" },
 ];

@@ -9,12 +9,14 @@ import type {
   WebhookRecord,
   WorkspaceRecord,
 } from "../records.ts";
-import type { Page, Store } from "../store.ts";
+import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts";
 import type { WriteBatch } from "../write-batch.ts";
 import { applyBatch } from "./apply-batch.ts";
 import * as catalog from "./catalog-reads.ts";
 import { readChanges, readLastSeq, readMembershipAt } from "./change-reads.ts";
+import { CommitThread } from "./commit-thread.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
+import * as idempotency from "./idempotency.ts";
 import * as memberships from "./membership-reads.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase, readPragmas, type SqliteStoreOptions } from "./open-database.ts";
@@ -37,8 +39,12 @@ export class SqliteStore implements Store {
   // One snapshot per chunk, so its contacts and their facts agree even beside another writer.
   readonly #contactChunk: (ws: string, after: string | undefined, size: number) => StoredContact[];
   readonly #contact: (ws: string, id: string) => StoredContact | undefined;
+  /** Commits on their own thread (file databases): the main thread evaluates meanwhile. */
+  #thread: CommitThread | undefined;
+  readonly #options: SqliteStoreOptions;
 
   constructor(options: SqliteStoreOptions) {
+    this.#options = options;
     this.#db = openDatabase(options);
     this.#s = new StatementCache(this.#db);
     this.#commit = this.#db.transaction((b: WriteBatch) => applyBatch(this.#s, b)).immediate;
@@ -55,13 +61,23 @@ export class SqliteStore implements Store {
 
   async migrate(): Promise<void> {
     migrate(this.#db);
+    // After the schema exists: the commit thread prepares its statements against it.
+    if (
+      this.#options.commitThread !== false &&
+      this.#options.path !== ":memory:" &&
+      this.#thread === undefined
+    )
+      this.#thread = new CommitThread(this.#options);
   }
 
   async close(): Promise<void> {
+    await this.#thread?.close();
+    this.#thread = undefined;
     if (this.#db.open) this.#db.close();
   }
 
   async commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
+    if (this.#thread !== undefined) return this.#thread.commit(batch);
     return this.#commit(batch);
   }
 
@@ -186,6 +202,18 @@ export class SqliteStore implements Store {
     state: WebhookDeliveryState,
   ): Promise<boolean> {
     return webhooks.saveDelivery(this.#s, workspaceId, webhookId, state);
+  }
+
+  async claimIdempotency(
+    claim: Omit<IdempotencyRecord, "response">,
+    now: number,
+    staleBefore: number,
+  ): Promise<IdempotencyRecord | null> {
+    return idempotency.claimIdempotency(this.#s, claim, now, staleBefore);
+  }
+
+  async saveIdempotency(workspaceId: string, key: string, response: StoredResponse | null): Promise<void> {
+    idempotency.saveIdempotency(this.#s, workspaceId, key, response);
   }
 }
 

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import type { Clock } from "../../../src/clock/clock.ts";
 import { FakeClock } from "../../../src/clock/fake-clock.ts";
 import { hashApiKey } from "../../../src/http/auth/api-key.ts";
-import { buildApp } from "../../../src/http/build-app.ts";
+import { type AppDeps, buildApp } from "../../../src/http/build-app.ts";
 import { SegmentsService } from "../../../src/service/segments-service.ts";
 import type { Workspace } from "../../../src/service/workspace.ts";
 import { SqliteStore } from "../../../src/store/sqlite/index.ts";
@@ -24,9 +24,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export type TestAppOptions = Pick<AppDeps, "rateLimit" | "webhooks">;
+
 export async function startTestApp(
   clock: Clock = new FakeClock(T0),
   store: Store = new SqliteStore({ path: ":memory:" }),
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const service = await SegmentsService.open({ store, clock });
   const a = await service.createWorkspace({
@@ -41,7 +44,7 @@ export async function startTestApp(
     apiKeyHash: hashApiKey(KEY_B),
     createdAt: T0,
   });
-  const app = buildApp({ service, store, clock, adminKey: ADMIN_KEY, processMetrics: false });
+  const app = buildApp({ service, store, clock, adminKey: ADMIN_KEY, processMetrics: false, ...options });
   await app.ready();
   return {
     app,
