@@ -1,3 +1,4 @@
+import { positiveInteger } from "../limits.ts";
 import type {
   ChangeRecord,
   ListRecord,
@@ -13,7 +14,6 @@ import type { WriteBatch } from "../write-batch.ts";
 import { commitBatch, type SeqRange } from "./commit-batch.ts";
 import { connect, type PostgresStoreOptions, type Sql } from "./connect.ts";
 import * as idempotency from "./idempotency.ts";
-import { positiveInteger } from "./limits.ts";
 import { migrate } from "./migrate.ts";
 import * as changes from "./read-changes.ts";
 import * as contacts from "./read-contacts.ts";

@@ -1,39 +1,13 @@
 import type { WebhookDeliveryState, WebhookRecord } from "../records.ts";
+import { type WebhookColumns, webhookFromColumns } from "../webhook-columns.ts";
 import type { Db } from "./connect.ts";
 
-interface WebhookRow {
+interface WebhookRow extends WebhookColumns {
   workspace_id: string;
-  id: string;
-  url: string;
   segments: string[] | null;
-  secret: string;
-  created_at: number;
-  cursor: number;
-  failures: number;
-  gone: number;
-  next_attempt_at: number | null;
-  last_error: string | null;
-  disabled_at: number | null;
-  disabled_reason: string | null;
 }
 
-const toWebhook = (r: WebhookRow): WebhookRecord => ({
-  workspaceId: r.workspace_id,
-  id: r.id,
-  url: r.url,
-  segments: r.segments,
-  secret: r.secret,
-  createdAt: r.created_at,
-  delivery: {
-    cursor: r.cursor,
-    failures: r.failures,
-    gone: r.gone,
-    nextAttemptAt: r.next_attempt_at,
-    lastError: r.last_error,
-    disabledAt: r.disabled_at,
-    disabledReason: r.disabled_reason,
-  },
-});
+const toWebhook = (r: WebhookRow): WebhookRecord => webhookFromColumns(r.workspace_id, r.segments, r);
 
 export async function createWebhook(db: Db, w: WebhookRecord): Promise<void> {
   const d = w.delivery;

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { positiveInteger } from "../limits.ts";
 import type {
   ChangeRecord,
   ListRecord,
@@ -215,9 +216,4 @@ export class SqliteStore implements Store {
   async saveIdempotency(workspaceId: string, key: string, response: StoredResponse | null): Promise<void> {
     idempotency.saveIdempotency(this.#s, workspaceId, key, response);
   }
-}
-
-function positiveInteger(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${what} must be a positive integer, got ${n}`);
-  return n;
 }

@@ -1,21 +1,11 @@
 import type { WebhookDeliveryState, WebhookRecord } from "../records.ts";
+import { type WebhookColumns, webhookFromColumns } from "../webhook-columns.ts";
 import { toJson } from "./json-codec.ts";
 import type { StatementCache } from "./statement-cache.ts";
 
-interface WebhookRow {
+interface WebhookRow extends WebhookColumns {
   ws: string;
-  id: string;
-  url: string;
   segments: string | null;
-  secret: string;
-  created_at: number;
-  cursor: number;
-  failures: number;
-  gone: number;
-  next_attempt_at: number | null;
-  last_error: string | null;
-  disabled_at: number | null;
-  disabled_reason: string | null;
 }
 
 type StateParams = [number, number, number, number | null, string | null, number | null, string | null];
@@ -32,23 +22,7 @@ function stateParams(d: WebhookDeliveryState): StateParams {
 }
 
 function webhookFromRow(r: WebhookRow): WebhookRecord {
-  return {
-    workspaceId: r.ws,
-    id: r.id,
-    url: r.url,
-    segments: r.segments === null ? null : (JSON.parse(r.segments) as string[]),
-    secret: r.secret,
-    createdAt: r.created_at,
-    delivery: {
-      cursor: r.cursor,
-      failures: r.failures,
-      gone: r.gone,
-      nextAttemptAt: r.next_attempt_at,
-      lastError: r.last_error,
-      disabledAt: r.disabled_at,
-      disabledReason: r.disabled_reason,
-    },
-  };
+  return webhookFromColumns(r.ws, r.segments === null ? null : (JSON.parse(r.segments) as string[]), r);
 }
 
 export function insertWebhook(s: StatementCache, w: WebhookRecord): void {
