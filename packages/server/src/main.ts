@@ -39,28 +39,7 @@ const app = buildApp({
   rateLimit: config.rateLimit,
 });
 
-const address = await app.listen({ port: config.port, host: config.host });
-const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
-// One write, so the banner (and the key) reach the console in one piece.
-const banner = [`GrowthOS Segments is serving ${url} (API docs: ${url}/docs)`];
-if (first.created && first.generated) {
-  // The only time this key is ever shown: the store keeps its SHA-256 hash alone.
-  banner.push(
-    "Created the default workspace. Its API key, shown only this once:",
-    "",
-    `  ${first.apiKey}`,
-    "",
-    `Dashboard sign-in link (browsers never send the #fragment to servers): ${url}/#key=${encodeURIComponent(first.apiKey)}`,
-    `Try: curl -H "Authorization: Bearer <key>" ${url}/v1/contacts/someone`,
-  );
-} else if (first.created) {
-  banner.push("Created the default workspace with the key in SEGMENTS_API_KEY.");
-}
-console.log(banner.join("\n"));
-if (!first.created && first.keyMatches === false) {
-  logger.warn("SEGMENTS_API_KEY belongs to no workspace: it is used only on the first start");
-}
-
+// Before listening: a signal that arrives as soon as the port is open still closes gracefully.
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {
@@ -85,3 +64,25 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+const address = await app.listen({ port: config.port, host: config.host });
+const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+// One write, so the banner (and the key) reach the console in one piece.
+const banner = [`GrowthOS Segments is serving ${url} (API docs: ${url}/docs)`];
+if (first.created && first.generated) {
+  // The only time this key is ever shown: the store keeps its SHA-256 hash alone.
+  banner.push(
+    "Created the default workspace. Its API key, shown only this once:",
+    "",
+    `  ${first.apiKey}`,
+    "",
+    `Dashboard sign-in link (browsers never send the #fragment to servers): ${url}/#key=${encodeURIComponent(first.apiKey)}`,
+    `Try: curl -H "Authorization: Bearer <key>" ${url}/v1/contacts/someone`,
+  );
+} else if (first.created) {
+  banner.push("Created the default workspace with the key in SEGMENTS_API_KEY.");
+}
+console.log(banner.join("\n"));
+if (!first.created && first.keyMatches === false) {
+  logger.warn("SEGMENTS_API_KEY belongs to no workspace: it is used only on the first start");
+}

@@ -60,8 +60,29 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   let closing = false;
+  let inFlight = 0;
+  // Once closing and nothing is in flight, connections left open (keep-alive ones, or a
+  // client's spare connection that never sent a request) are closed: the close must not wait
+  // for them to time out.
+  const closeLeftovers = () => {
+    if (closing && inFlight === 0) app.server.closeAllConnections();
+  };
+  const counted = new WeakSet<object>();
+  const done = async (request: object) => {
+    if (!counted.delete(request)) return;
+    inFlight--;
+    closeLeftovers();
+  };
+  app.addHook("onRequest", async (request) => {
+    counted.add(request);
+    inFlight++;
+  });
+  // An aborted request may or may not also reach onResponse: each is counted out once.
+  app.addHook("onResponse", done);
+  app.addHook("onRequestAbort", done);
   app.addHook("preClose", async () => {
     closing = true;
+    closeLeftovers();
   });
   app.addHook("onRequest", async () => {
     if (closing) throw new HttpProblem("unavailable", "the server is shutting down");

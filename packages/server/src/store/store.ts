@@ -61,7 +61,12 @@ export interface Store {
   /** The subset of `messageIds` already processed in this workspace. */
   seenMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>>;
 
-  getContact(workspaceId: string, contactId: string): Promise<StoredContact | undefined>;
+  /** A contact with its facts; `{ events: false }` leaves `events` empty (views that show none). */
+  getContact(
+    workspaceId: string,
+    contactId: string,
+    options?: { events?: boolean },
+  ): Promise<StoredContact | undefined>;
   /** Every contact with its facts, ordered by id, streamed in chunks (start-up rebuild, backfill). */
   streamContacts(workspaceId: string, chunkSize?: number): AsyncIterable<StoredContact[]>;
   contactCount(workspaceId: string): Promise<number>;

@@ -1,13 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startServer } from "./support/server-process.ts";
+import { killLeftoverServers, startServer } from "./support/server-process.ts";
 
 /** The composition root, run as `npm start` would: first start, restart, graceful shutdown. */
 const dataDir = mkdtempSync(join(tmpdir(), "segments-main-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftoverServers();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 async function getContact(url: string, key: string, id: string): Promise<number> {
   const res = await fetch(`${url}/v1/contacts/${id}`, { headers: { authorization: `Bearer ${key}` } });
@@ -76,6 +80,21 @@ describe("main.ts", () => {
     expect(await getContact(server.url, "wrong", "late")).toBe(401);
     server.child.kill("SIGINT");
     expect(await server.exited).toBe(0);
+  });
+
+  it("closes promptly although a client holds a connection that never sent a request", async () => {
+    const server = await startServer({ SEGMENTS_DATA_DIR: dataDir });
+    const { hostname, port } = new URL(server.url);
+    const idle = connect(Number(port), hostname);
+    idle.on("error", () => {}); // the server may reset it: either way it must go
+    await new Promise((resolve) => idle.once("connect", resolve));
+    const closed = new Promise((resolve) => idle.once("close", resolve));
+    const started = Date.now();
+    server.child.kill("SIGTERM");
+    expect(await server.exited, server.output()).toBe(0);
+    // Well under the server's header timeout (60 s) and the shutdown grace (30 s).
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await closed;
   });
 
   it("SEGMENTS_API_KEY keys the default workspace and is never printed", async () => {

@@ -26,7 +26,7 @@ export async function contactRoutes(root: FastifyInstance, deps: RouteDeps): Pro
     },
     async (request) => {
       const ws = workspaceOf(request).id;
-      const contact = await deps.store.getContact(ws, request.params.id);
+      const contact = await deps.store.getContact(ws, request.params.id, { events: false });
       if (contact === undefined) throw new NotFoundError("contact", request.params.id);
       return contactView(contact, await deps.store.contactMemberships(ws, contact.id));
     },

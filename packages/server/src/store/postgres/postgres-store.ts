@@ -75,8 +75,12 @@ export class PostgresStore implements Store {
     return definitions.seenMessageIds(this.sql, workspaceId, messageIds);
   }
 
-  async getContact(workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
-    return contacts.getContact(this.sql, workspaceId, contactId);
+  async getContact(
+    workspaceId: string,
+    contactId: string,
+    options: { events?: boolean } = {},
+  ): Promise<StoredContact | undefined> {
+    return contacts.getContact(this.sql, workspaceId, contactId, options.events ?? true);
   }
 
   async *streamContacts(workspaceId: string, chunkSize = 1000): AsyncIterable<StoredContact[]> {

@@ -8,11 +8,17 @@ interface ContactRow {
 }
 type Facts = Awaited<ReturnType<typeof readFacts>>;
 
-export async function getContact(sql: Sql, ws: string, id: string): Promise<StoredContact | undefined> {
+export async function getContact(
+  sql: Sql,
+  ws: string,
+  id: string,
+  events = true,
+): Promise<StoredContact | undefined> {
   const [contact] = await readContacts(
     sql,
     ws,
     (db) => db<ContactRow[]>`select id, created_at from contacts where workspace_id = ${ws} and id = ${id}`,
+    events,
   );
   return contact;
 }
@@ -43,17 +49,22 @@ export async function* streamContacts(
 type PickContacts = (db: Db) => postgres.PendingQuery<ContactRow[]>;
 
 // One read-only snapshot per chunk, so a contact never mixes facts from before and after a commit.
-async function readContacts(sql: Sql, ws: string, pick: PickContacts): Promise<StoredContact[]> {
+async function readContacts(
+  sql: Sql,
+  ws: string,
+  pick: PickContacts,
+  events = true,
+): Promise<StoredContact[]> {
   return sql.begin("isolation level repeatable read read only", async (tx) => {
     const rows = await pick(tx);
     if (rows.length === 0) return [];
-    const facts = await readFacts(tx, ws, rows[0].id, rows[rows.length - 1].id);
+    const facts = await readFacts(tx, ws, rows[0].id, rows[rows.length - 1].id, events);
     return assemble(rows, facts);
   });
 }
 
 // Ranges over the primary keys (ids come back in order), pipelined on the snapshot's connection.
-function readFacts(db: Db, ws: string, from: string, to: string) {
+function readFacts(db: Db, ws: string, from: string, to: string, events: boolean) {
   return Promise.all([
     db<{ contact_id: string; key: string; value: unknown; ts: number }[]>`
       select contact_id, key, value, ts from contact_traits
@@ -64,9 +75,11 @@ function readFacts(db: Db, ws: string, from: string, to: string) {
     db<{ contact_id: string; list_id: string }[]>`
       select contact_id, list_id from list_members
       where workspace_id = ${ws} and contact_id between ${from} and ${to} order by contact_id, list_id`,
-    db<{ contact_id: string; event: string; ts: number; properties: Record<string, unknown> }[]>`
+    events
+      ? db<{ contact_id: string; event: string; ts: number; properties: Record<string, unknown> }[]>`
       select contact_id, event, ts, properties from events
-      where workspace_id = ${ws} and contact_id between ${from} and ${to} order by contact_id, ts, id`,
+      where workspace_id = ${ws} and contact_id between ${from} and ${to} order by contact_id, ts, id`
+      : [],
   ]);
 }
 

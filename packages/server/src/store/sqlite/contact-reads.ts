@@ -41,9 +41,14 @@ const eventsIn = `SELECT contact, event, ts, properties FROM events ${range} ORD
 
 type Range = [string, string, string];
 
-export function readContact(s: StatementCache, ws: string, id: string): StoredContact | undefined {
+export function readContact(
+  s: StatementCache,
+  ws: string,
+  id: string,
+  events = true,
+): StoredContact | undefined {
   const row = s.get<[string, string], ContactRow>(oneContact).get(ws, id);
-  return row === undefined ? undefined : withFacts(s, ws, [row])[0];
+  return row === undefined ? undefined : withFacts(s, ws, [row], events)[0];
 }
 
 /** Up to `limit` contacts after `afterId` (from the start when undefined), ordered by id. */
@@ -61,7 +66,7 @@ export function readContactChunk(
 }
 
 /** `rows` must be consecutive contacts in id order, so that their facts are one id range. */
-function withFacts(s: StatementCache, ws: string, rows: ContactRow[]): StoredContact[] {
+function withFacts(s: StatementCache, ws: string, rows: ContactRow[], events = true): StoredContact[] {
   if (rows.length === 0) return [];
   const byId = new Map<string, StoredContact>();
   for (const r of rows) {
@@ -76,6 +81,7 @@ function withFacts(s: StatementCache, ws: string, rows: ContactRow[]): StoredCon
   }
   for (const l of s.get<Range, ListMemberRow>(listsIn).iterate(...args))
     byId.get(l.contact)?.lists.push(l.list);
+  if (!events) return [...byId.values()];
   for (const e of s.get<Range, EventRow>(eventsIn).iterate(...args)) {
     const properties = JSON.parse(e.properties) as Record<string, unknown>;
     byId.get(e.contact)?.events.push({ event: e.event, timestamp: e.ts, properties });

@@ -39,7 +39,7 @@ export class SqliteStore implements Store {
   readonly #commit: (batch: WriteBatch) => { firstSeq: number; lastSeq: number } | null;
   // One snapshot per chunk, so its contacts and their facts agree even beside another writer.
   readonly #contactChunk: (ws: string, after: string | undefined, size: number) => StoredContact[];
-  readonly #contact: (ws: string, id: string) => StoredContact | undefined;
+  readonly #contact: (ws: string, id: string, events: boolean) => StoredContact | undefined;
   /** Commits on their own thread (file databases): the main thread evaluates meanwhile. */
   #thread: CommitThread | undefined;
   readonly #options: SqliteStoreOptions;
@@ -52,7 +52,9 @@ export class SqliteStore implements Store {
     this.#contactChunk = this.#db.transaction((ws: string, after: string | undefined, size: number) =>
       readContactChunk(this.#s, ws, after, size),
     );
-    this.#contact = this.#db.transaction((ws: string, id: string) => readContact(this.#s, ws, id));
+    this.#contact = this.#db.transaction((ws: string, id: string, events: boolean) =>
+      readContact(this.#s, ws, id, events),
+    );
   }
 
   /** The connection's durability settings, for checks and diagnostics. */
@@ -110,8 +112,12 @@ export class SqliteStore implements Store {
     return catalog.readSeenMessageIds(this.#s, workspaceId, messageIds);
   }
 
-  async getContact(workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
-    return this.#contact(workspaceId, contactId);
+  async getContact(
+    workspaceId: string,
+    contactId: string,
+    options: { events?: boolean } = {},
+  ): Promise<StoredContact | undefined> {
+    return this.#contact(workspaceId, contactId, options.events ?? true);
   }
 
   async *streamContacts(workspaceId: string, chunkSize = CONTACT_CHUNK): AsyncIterable<StoredContact[]> {

@@ -12,12 +12,22 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server a test started and left running (a failed assertion skips its own stop). */
+export function killLeftoverServers(): void {
+  for (const child of running) child.kill("SIGKILL");
+  running.clear();
+}
+
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let out = "";
   child.stdout?.on("data", (d) => {
     out += d;
@@ -25,7 +35,9 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   child.stderr?.on("data", (d) => {
     out += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? (signal === null ? null : -1))),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 30_000);
     const check = () => {

@@ -49,6 +49,21 @@ export function contactFactsTests(h: Harness): void {
       expect(await h.store.getContact(ws, "nobody")).toBeUndefined();
     });
 
+    it("reads a contact without its events when asked, with every other fact", async () => {
+      const ws = await newWorkspace(h.store);
+      await h.store.commit(
+        batch(ws, {
+          contacts: [c("c1", 5)],
+          traits: [{ contactId: "c1", key: "plan", value: "pro", ts: 6 }],
+          scores: [{ contactId: "c1", score: "nps", value: 9, ts: 6 }],
+          events: [{ contactId: "c1", event: "e", timestamp: 7, properties: { a: 1 } }],
+        }),
+      );
+      const full = await h.store.getContact(ws, "c1");
+      expect(full?.events).toEqual([{ event: "e", timestamp: 7, properties: { a: 1 } }]);
+      expect(await h.store.getContact(ws, "c1", { events: false })).toEqual({ ...full, events: [] });
+    });
+
     it("keeps the newest trait value; a tie goes to the later write", async () => {
       const ws = await newWorkspace(h.store);
       await h.store.commit(batch(ws, { contacts: [c("c1")], traits: [trait("plan", "free", 10)] }));
