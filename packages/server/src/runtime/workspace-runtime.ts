@@ -187,6 +187,24 @@ export class WorkspaceRuntime {
     for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, true);
   }
 
+  /** Records an entry into `segmentId` for each of `contactIds` not in it yet (a first membership). */
+  enterAll(
+    segmentId: string,
+    version: number,
+    contactIds: Iterable<string>,
+    now: number,
+    batch: WriteBatch,
+  ): void {
+    this.versions.set(segmentId, version);
+    for (const contactId of contactIds) {
+      const entry = this.contacts.get(contactId);
+      if (entry === undefined || entry.member.has(segmentId)) continue;
+      entry.member.set(segmentId, now);
+      batch.memberships.push({ segmentId, contactId, member: true, since: now });
+      batch.changes.push({ segmentId, contactId, change: "entered", at: now, segmentVersion: version });
+    }
+  }
+
   /** Records an exit from `segmentId` for every member (segment deleted or paused out). */
   exitAll(segmentId: string, version: number, now: number, batch: WriteBatch): void {
     for (const [contactId, entry] of this.contacts) {

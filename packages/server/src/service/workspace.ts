@@ -97,7 +97,7 @@ export class Workspace {
         createdAt: now,
         updatedAt: now,
       };
-      return { saved, next: [...this.segments, saved], recompute: [id] };
+      return { saved, next: [...this.segments, saved], recompute: [id], isNew: true };
     });
   }
 
@@ -122,7 +122,7 @@ export class Workspace {
         updatedAt: now,
       };
       const next = this.segments.map((s) => (s.id === segmentId ? saved : s));
-      return { saved, next, recompute: [segmentId, ...this.runtime.dependentsOf(segmentId)] };
+      return { saved, next, recompute: [segmentId, ...this.runtime.dependentsOf(segmentId)], isNew: false };
     });
   }
 
@@ -195,10 +195,11 @@ export class Workspace {
 
   /**
    * Saves a segment definition. When its rule reads only facts the states hold, the membership
-   * is computed in the same pipeline step. Otherwise the segment is saved as `computing` and a
-   * backfill rebuilds every state for the wider engine chunk by chunk, each chunk its own short
-   * pipeline step so that ingestion goes on between them; the swap and the recompute are one
-   * last step. Definitions change one at a time.
+   * is computed in the same pipeline step. Otherwise the segment is saved as `computing` (a new
+   * one with its first membership from the set evaluator) and a backfill rebuilds every state for
+   * the wider engine chunk by chunk, each chunk its own short pipeline step so that ingestion
+   * goes on between them; the swap and the per-contact recompute are one last step. Definition
+   * changes run one at a time.
    */
   private async define(make: (now: number) => Definition): Promise<SegmentChange> {
     let release: () => void = () => {};
@@ -223,6 +224,12 @@ export class Workspace {
         batch.segments.push(computing);
         this.runtime.beginBackfill(plan.next);
         this.progress.set(computing.id, { read: 0, total: this.runtime.contacts.size });
+        if (plan.isNew) {
+          // Its first membership at once, from the set evaluator; what changes while the states
+          // are rebuilt is reconciled by the swap's per-contact pass.
+          const members = this.previewer.ids(this.previewer.members(plan.saved.rule, now));
+          this.runtime.enterAll(plan.saved.id, plan.saved.version, members, now, batch);
+        }
       });
       const p = plan as Definition;
       if (!backfill) {
@@ -321,6 +328,8 @@ interface Definition {
   next: SegmentRecord[];
   /** Segments to re-evaluate for every contact once `next` is installed. */
   recompute: string[];
+  /** A new segment (its first membership can come from the set evaluator at once). */
+  isNew: boolean;
 }
 
 export interface SegmentChange {

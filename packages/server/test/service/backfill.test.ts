@@ -118,6 +118,10 @@ describe("backfill under ingestion", () => {
     });
     expect(segment.status).toBe("computing");
     expect(ws.progressOf("de")).toMatchObject({ read: 0 });
+    // Its first membership is there at once, from the set evaluator, while the states rebuild.
+    const first = ws.previewer.members(ws.checkRule(germanBuyers), clock.now()).count();
+    expect(first).toBeGreaterThan(10);
+    expect(await store.memberCount(WS, "de")).toBe(first);
     let finished = false;
     void done.finally(() => {
       finished = true;
