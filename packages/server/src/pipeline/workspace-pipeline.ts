@@ -258,9 +258,11 @@ export class WorkspacePipeline {
         continue;
       }
       this.runtime.loadContact(stored);
-      const entry = this.runtime.contacts.get(id);
-      entry?.member.clear();
-      for (const m of await this.store.contactMemberships(ws, id)) entry?.member.set(m.segmentId, m.since);
+      const memberships = await this.store.contactMemberships(ws, id);
+      this.runtime.setMemberships(
+        id,
+        memberships.map((m) => m.segmentId),
+      );
       // Due now: the next turn re-evaluates it against the stored facts and records any change.
       this.runtime.timers.set(id, this.clock.now());
     }

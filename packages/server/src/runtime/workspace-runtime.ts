@@ -10,6 +10,7 @@ import {
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
 import type { IngestMessage } from "./ingest-message.ts";
+import { clearBit, hasBit, SegmentOrdinals, setBit, setBits } from "./segment-bits.ts";
 import { applyStored, stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
 
@@ -26,7 +27,8 @@ interface Backfill {
 /** One contact in memory: the engine's compact state and the segments it is in (with since). */
 interface ContactEntry {
   state: ContactState;
-  member: Map<string, number>;
+  /** Segments it is in, as bits over `SegmentOrdinals` (their `since` is in the store). */
+  member: number[];
 }
 
 /**
@@ -47,6 +49,7 @@ export class WorkspaceRuntime {
   private versions = new Map<string, number>();
   private timeDependent: Set<string> = new Set();
   private backfill: Backfill | undefined;
+  private readonly ordinals = new SegmentOrdinals();
 
   constructor(
     readonly workspaceId: string,
@@ -136,7 +139,7 @@ export class WorkspaceRuntime {
   /** Rebuilds one contact's state from its stored facts (start-up, reloads after a failed commit). */
   loadContact(c: StoredContact): void {
     const state = stateFromStored(this.engine, c);
-    const prior = this.contacts.get(c.id)?.member ?? new Map<string, number>();
+    const prior = this.contacts.get(c.id)?.member ?? [];
     this.contacts.set(c.id, { state, member: prior });
     this.backfill?.states.set(c.id, stateFromStored(this.backfill.engine, c));
     this.dataset.deleteContact(c.id);
@@ -144,8 +147,10 @@ export class WorkspaceRuntime {
     applyStored(c, (m) => this.dataset.apply(c.id, m));
   }
 
-  loadMembership(segmentId: string, contactId: string, since: number): void {
-    this.contacts.get(contactId)?.member.set(segmentId, since);
+  /** Marks a stored membership (start-up; its `since` stays in the store). */
+  loadMembership(segmentId: string, contactId: string): void {
+    const entry = this.contacts.get(contactId);
+    if (entry !== undefined) setBit(entry.member, this.ordinals.of(segmentId));
   }
 
   forgetContact(contactId: string): void {
@@ -187,6 +192,26 @@ export class WorkspaceRuntime {
     for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, true);
   }
 
+  /** Whether the contact is in the segment now (in memory: the stored state, bar a commit in flight). */
+  isMember(contactId: string, segmentId: string): boolean {
+    const entry = this.contacts.get(contactId);
+    return entry !== undefined && hasBit(entry.member, this.ordinals.of(segmentId));
+  }
+
+  /** Calls `fn` for every member of the segment. */
+  forEachMember(segmentId: string, fn: (contactId: string) => void): void {
+    const o = this.ordinals.of(segmentId);
+    for (const [contactId, entry] of this.contacts) if (hasBit(entry.member, o)) fn(contactId);
+  }
+
+  /** Replaces a contact's memberships (after reading them back from the store). */
+  setMemberships(contactId: string, segmentIds: Iterable<string>): void {
+    const entry = this.contacts.get(contactId);
+    if (entry === undefined) return;
+    entry.member = [];
+    for (const id of segmentIds) setBit(entry.member, this.ordinals.of(id));
+  }
+
   /** Records an entry into `segmentId` for each of `contactIds` not in it yet (a first membership). */
   enterAll(
     segmentId: string,
@@ -198,8 +223,7 @@ export class WorkspaceRuntime {
     this.versions.set(segmentId, version);
     for (const contactId of contactIds) {
       const entry = this.contacts.get(contactId);
-      if (entry === undefined || entry.member.has(segmentId)) continue;
-      entry.member.set(segmentId, now);
+      if (entry === undefined || !setBit(entry.member, this.ordinals.of(segmentId))) continue;
       batch.memberships.push({ segmentId, contactId, member: true, since: now });
       batch.changes.push({ segmentId, contactId, change: "entered", at: now, segmentVersion: version });
     }
@@ -207,8 +231,9 @@ export class WorkspaceRuntime {
 
   /** Records an exit from `segmentId` for every member (segment deleted or paused out). */
   exitAll(segmentId: string, version: number, now: number, batch: WriteBatch): void {
+    const o = this.ordinals.of(segmentId);
     for (const [contactId, entry] of this.contacts) {
-      if (!entry.member.delete(segmentId)) continue;
+      if (!clearBit(entry.member, o)) continue;
       batch.memberships.push({ segmentId, contactId, member: false, since: now });
       batch.changes.push({ segmentId, contactId, change: "exited", at: now, segmentVersion: version });
     }
@@ -217,7 +242,7 @@ export class WorkspaceRuntime {
   private entryFor(id: string, now: number, batch: WriteBatch, changes: DataChange[]): ContactEntry {
     let entry = this.contacts.get(id);
     if (entry === undefined) {
-      entry = { state: this.engine.createState(id), member: new Map() };
+      entry = { state: this.engine.createState(id), member: [] };
       this.contacts.set(id, entry);
       this.dataset.ensureContact(id);
       // A new contact may sort before the backfill's read position: it is never read from the store.
@@ -274,7 +299,7 @@ export class WorkspaceRuntime {
   private deleteContact(id: string, now: number, batch: WriteBatch): void {
     const entry = this.contacts.get(id);
     if (entry === undefined) return;
-    for (const segmentId of entry.member.keys()) {
+    for (const segmentId of setBits(entry.member).map((o) => this.ordinals.idAt(o))) {
       batch.changes.push({
         segmentId,
         contactId: id,
@@ -326,11 +351,11 @@ export class WorkspaceRuntime {
     now: number,
     batch: WriteBatch,
   ): void {
-    const was = entry.member.has(s.id);
-    if (was === r.member) return;
+    const o = this.ordinals.of(s.id);
+    if (hasBit(entry.member, o) === r.member) return;
     const contactId = entry.state.id;
-    if (r.member) entry.member.set(s.id, now);
-    else entry.member.delete(s.id);
+    if (r.member) setBit(entry.member, o);
+    else clearBit(entry.member, o);
     batch.memberships.push({ segmentId: s.id, contactId, member: r.member, since: now });
     batch.changes.push({
       segmentId: s.id,

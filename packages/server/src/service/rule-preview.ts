@@ -95,11 +95,10 @@ export class RulePreviewer {
   /** Current members of a saved segment as a bitset over the dataset's contact indices. */
   segmentMembers(segmentId: string): Bitset {
     const bits = new Bitset(this.dataset.size);
-    for (const [id, entry] of this.runtime.contacts) {
-      if (!entry.member.has(segmentId)) continue;
+    this.runtime.forEachMember(segmentId, (id) => {
       const i = this.dataset.indexOf(id);
       if (i !== undefined) bits.add(i);
-    }
+    });
     return bits;
   }
 

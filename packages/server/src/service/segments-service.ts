@@ -63,7 +63,7 @@ export class SegmentsService {
     for await (const chunk of this.store.streamContacts(workspaceId))
       for (const c of chunk) runtime.loadContact(c);
     for await (const chunk of this.store.streamMemberships(workspaceId)) {
-      for (const m of chunk) runtime.loadMembership(m.segmentId, m.contactId, m.since);
+      for (const m of chunk) runtime.loadMembership(m.segmentId, m.contactId);
     }
     const pipeline = new WorkspacePipeline(this.store, runtime, this.clock, this.pipelineOptions);
     // Whatever changed while the service was down (windows that expired, relative dates that

@@ -31,10 +31,7 @@ export async function audienceRoutes(root: FastifyInstance, deps: RouteDeps): Pr
       requireSegments(ws, { include, exclude });
       const excluded = [...new Set(exclude)];
       // Exclusion reads the live memberships in memory: the stored ones, bar a commit in flight.
-      const isExcluded = (id: string) => {
-        const member = ws.runtime.contacts.get(id)?.member;
-        return member !== undefined && excluded.some((s) => member.has(s));
-      };
+      const isExcluded = (id: string) => excluded.some((s) => ws.runtime.isMember(id, s));
       const page = await resolveAudience(deps.store, {
         workspaceId: ws.id,
         include: [...new Set(include)],
