@@ -29,6 +29,11 @@ interface ContactEntry {
   state: ContactState;
   /** Segments it is in, as bits over `SegmentOrdinals` (their `since` is in the store). */
   member: number[];
+  /**
+   * Next change of each time-dependent segment that has one, as pairs [segment number, instant];
+   * undefined until the contact's first full pass (or after a reload).
+   */
+  due: number[] | undefined;
 }
 
 /**
@@ -140,7 +145,8 @@ export class WorkspaceRuntime {
   loadContact(c: StoredContact): void {
     const state = stateFromStored(this.engine, c);
     const prior = this.contacts.get(c.id)?.member ?? [];
-    this.contacts.set(c.id, { state, member: prior });
+    // Due instants are unknown for the reloaded state: its next timer pass is a full one.
+    this.contacts.set(c.id, { state, member: prior, due: undefined });
     this.backfill?.states.set(c.id, stateFromStored(this.backfill.engine, c));
     this.dataset.deleteContact(c.id);
     this.dataset.ensureContact(c.id);
@@ -176,20 +182,20 @@ export class WorkspaceRuntime {
       this.applyMessage(entry, m, batch, changes);
     }
     for (const [id, changes] of touched)
-      this.reevaluate(id, now, batch, this.index.affectedBy(changes), false);
+      this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
   }
 
   /** Re-evaluates up to `limit` contacts whose next change is due; returns how many. */
   fireDue(now: number, limit: number, batch: WriteBatch): number {
     const due = this.timers.popDue(now, limit);
-    for (const id of due) this.reevaluate(id, now, batch, [], true);
+    for (const id of due) this.reevaluate(id, now, batch, [], "timer");
     return due.length;
   }
 
   /** Re-evaluates every contact for every live segment (start-up catch-up, segment changes). */
   reevaluateAll(now: number, batch: WriteBatch, segmentIds?: readonly string[]): void {
     const ids = segmentIds ?? this.live.map((s) => s.id);
-    for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, true);
+    for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, "all");
   }
 
   /** Whether the contact is in the segment now (in memory: the stored state, bar a commit in flight). */
@@ -242,7 +248,7 @@ export class WorkspaceRuntime {
   private entryFor(id: string, now: number, batch: WriteBatch, changes: DataChange[]): ContactEntry {
     let entry = this.contacts.get(id);
     if (entry === undefined) {
-      entry = { state: this.engine.createState(id), member: [] };
+      entry = { state: this.engine.createState(id), member: [], due: undefined };
       this.contacts.set(id, entry);
       this.dataset.ensureContact(id);
       // A new contact may sort before the backfill's read position: it is never read from the store.
@@ -313,35 +319,57 @@ export class WorkspaceRuntime {
   }
 
   /**
-   * Evaluates `affected` (and, when `full`, every time-dependent segment); records diffs; sets
-   * the contact's timer. A partial pass can only bring the timer forward: a segment it did not
-   * evaluate read none of the changed data, so its next change is still the one timed before.
-   * A timer that fires early costs one full pass that records nothing, never a missed change.
+   * Evaluates segments for one contact, records the membership diffs and sets its timer.
+   * - `data`: the segments that read the changed facts (`affected`);
+   * - `timer`: the time-dependent segments whose next change is due;
+   * - `all`: `affected` and every time-dependent segment (start-up, definition changes).
+   * The contact's timer is the least next change over its time-dependent segments, each kept
+   * beside the state: a segment not evaluated read none of the changed data, so its next change
+   * is still the one computed before. Until a contact has had a full pass, every pass is full.
    */
   private reevaluate(
     contactId: string,
     now: number,
     batch: WriteBatch,
     affected: readonly string[],
-    full: boolean,
+    mode: "data" | "timer" | "all",
   ): void {
     const entry = this.contacts.get(contactId);
     if (entry === undefined) return;
-    const wanted = full ? new Set([...affected, ...this.timeDependent]) : new Set(affected);
-    if (wanted.size === 0) return;
-    const results = this.engine.evaluateMany(
-      this.engine.order.filter((id) => wanted.has(id)),
-      entry.state,
-      now,
-    );
-    let next = full ? Number.POSITIVE_INFINITY : (this.timers.get(contactId) ?? Number.POSITIVE_INFINITY);
-    for (const s of this.live) {
-      const r = results.get(s.id);
-      if (r === undefined) continue;
-      this.record(entry, s, r, now, batch);
-      if (this.timeDependent.has(s.id) && r.next !== null && r.next < next) next = r.next;
+    const full = mode === "all" || entry.due === undefined;
+    const wanted = full ? [...affected, ...this.timeDependent] : [...affected];
+    if (!full && mode === "timer") {
+      const due = entry.due as number[];
+      for (let k = 0; k < due.length; k += 2) if (due[k + 1] <= now) wanted.push(this.ordinals.idAt(due[k]));
     }
+    if (wanted.length > 0) {
+      const results = this.engine.evaluateMany(wanted, entry.state, now);
+      for (const s of this.live) {
+        const r = results.get(s.id);
+        if (r !== undefined) this.record(entry, s, r, now, batch);
+      }
+      entry.due = this.nextChanges(full ? [] : (entry.due as number[]), results);
+    }
+    let next = Number.POSITIVE_INFINITY;
+    const due = entry.due ?? [];
+    for (let k = 1; k < due.length; k += 2) if (due[k] < next) next = due[k];
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
+  }
+
+  /**
+   * The pairs [segment number, next change] of the time-dependent segments after an evaluation:
+   * the evaluated ones replaced by their new next change (none: dropped), the others kept.
+   */
+  private nextChanges(previous: readonly number[], results: Map<string, SegmentMembership>): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < previous.length; k += 2) {
+      const id = this.ordinals.idAt(previous[k]);
+      if (!results.has(id) && this.timeDependent.has(id)) out.push(previous[k], previous[k + 1]);
+    }
+    for (const [id, r] of results) {
+      if (r.next !== null && this.timeDependent.has(id)) out.push(this.ordinals.of(id), r.next);
+    }
+    return out;
   }
 
   private record(
