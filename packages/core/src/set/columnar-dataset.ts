@@ -1,8 +1,11 @@
 import { assertNever } from "../evaluator/value-predicate.ts";
 import type { ContactMessage, ContactSnapshot } from "../model.ts";
 import { bucketOf } from "../values/bucket.ts";
+import { Bitset } from "./bitset.ts";
 import { BLOCK_BITS, EventTable } from "./event-block.ts";
 import { grown } from "./growable.ts";
+import { packMask } from "./scan-kernels.ts";
+import { ScratchPool } from "./scratch-pool.ts";
 import { StringDictionary } from "./string-dictionary.ts";
 import { TraitStore } from "./trait-store.ts";
 import { ValueColumn } from "./value-column.ts";
@@ -30,21 +33,33 @@ export class ColumnarDataset {
   /** Per list id: 1 for members, by contact index. */
   readonly lists = new Map<string, Uint8Array>();
   readonly events = new Map<string, EventTable>();
+  /** Work arrays of the set evaluator, reused across evaluations. */
+  readonly scratch = new ScratchPool();
   private readonly ids: string[] = [];
   private readonly indexById = new Map<string, number>();
   /** 1 for a live contact, 0 for a tombstone. */
   alive = new Uint8Array(0);
   private live = 0;
   private readonly buckets = new Map<string, Uint16Array>();
+  /** Live contacts as a bitset, rebuilt after a contact is added or deleted. */
+  private live$: Bitset | undefined;
+  /** Inside loadSnapshots: blocks are compacted once at the end. */
+  private bulk = false;
 
   /** log2 of the contacts per block; smaller blocks only in tests, to cross block edges with few contacts. */
   readonly blockBits: number;
+  /**
+   * An AND narrows its later children to its running result when that holds less than this
+   * share of the contacts (tests raise it to take that path on tiny datasets).
+   */
+  readonly focusBelow: number;
 
   constructor(
     readonly workspaceId: string,
-    options: { blockBits?: number } = {},
+    options: { blockBits?: number; focusBelow?: number } = {},
   ) {
     this.blockBits = options.blockBits ?? BLOCK_BITS;
+    this.focusBelow = options.focusBelow ?? 1 / 16;
   }
 
   /** Number of contact blocks (the last one may be partly filled). */
@@ -85,6 +100,7 @@ export class ColumnarDataset {
     this.alive = grown(this.alive, i + 1);
     this.alive[i] = 1;
     this.live++;
+    this.live$ = undefined;
     return i;
   }
 
@@ -120,6 +136,7 @@ export class ColumnarDataset {
     this.indexById.delete(contactId);
     this.alive[i] = 0;
     this.live--;
+    this.live$ = undefined;
     return true;
   }
 
@@ -138,14 +155,41 @@ export class ColumnarDataset {
     return i;
   }
 
-  /** Bulk load of many contacts; returns how many were loaded. */
+  /**
+   * Bulk load of many contacts; returns how many were loaded. Event blocks are sorted by time
+   * once at the end rather than as their tails grow.
+   */
   loadSnapshots(snapshots: Iterable<ContactSnapshot>, asOf = Number.NEGATIVE_INFINITY): number {
     let n = 0;
-    for (const s of snapshots) {
-      this.loadSnapshot(s, asOf);
-      n++;
+    this.bulk = true;
+    for (const t of this.events.values()) t.autoCompact = false;
+    try {
+      for (const s of snapshots) {
+        this.loadSnapshot(s, asOf);
+        n++;
+      }
+    } finally {
+      this.bulk = false;
+      this.compact();
     }
     return n;
+  }
+
+  /** Sorts every event block's tail into its time-ordered part (and resumes automatic merging). */
+  compact(): void {
+    for (const t of this.events.values()) {
+      t.autoCompact = !this.bulk;
+      for (const b of t.blocks) b?.compact();
+    }
+  }
+
+  /** Every live contact. Shared and cached: copy it before changing it. */
+  liveSet(): Bitset {
+    if (this.live$ === undefined) {
+      this.live$ = new Bitset(this.size);
+      packMask(this.alive, 0, this.size, 1, this.live$.words);
+    }
+    return this.live$;
   }
 
   /** Buckets (0..9999) of every contact for a salt, computed once per contact and salt. */
@@ -183,6 +227,7 @@ export class ColumnarDataset {
     let table = this.events.get(event);
     if (table === undefined) {
       table = new EventTable(this.blockBits);
+      table.autoCompact = !this.bulk;
       this.events.set(event, table);
     }
     table.append(i, timestamp, properties, this.dict);

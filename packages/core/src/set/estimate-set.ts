@@ -1,6 +1,6 @@
 import type { Node } from "../schema/rule.ts";
 import type { ColumnarDataset } from "./columnar-dataset.ts";
-import { evaluateInScope, type SegmentMembers } from "./evaluate-set.ts";
+import { evaluateInScope, NO_SEGMENTS, type SegmentMembers } from "./evaluate-set.ts";
 import { fullScope, scopeOf } from "./set-scope.ts";
 
 export interface EstimateOptions {
@@ -36,11 +36,7 @@ export function estimateSet(
   now: number,
   options: EstimateOptions,
 ): SetEstimate {
-  const segments =
-    options.segmentMembers ??
-    ((id) => {
-      throw new Error(`segment ${id} is referenced but no segment membership was given`);
-    });
+  const segments = options.segmentMembers ?? NO_SEGMENTS;
   const total = dataset.blockCount;
   const wanted = Math.ceil(total * Math.min(1, Math.max(0, options.sampleFraction)));
   if (wanted >= total) {

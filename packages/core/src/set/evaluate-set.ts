@@ -6,13 +6,14 @@ import type { ColumnarDataset } from "./columnar-dataset.ts";
 import { bucketSet, listSet, propertySet, scoreSet } from "./set-contact-conditions.ts";
 import { eventSet } from "./set-event.ts";
 import { eventTimeSet } from "./set-event-time.ts";
-import { fullScope, type SetScope } from "./set-scope.ts";
+import { focused, fullScope, type SetScope } from "./set-scope.ts";
 import { sequenceSet } from "./set-sequence.ts";
 
 /** Members of another segment (its stored membership), by contact index. */
 export type SegmentMembers = (segmentId: string) => Bitset;
 
-const NO_SEGMENTS: SegmentMembers = (id) => {
+/** For callers without stored memberships: a rule that reads a segment is a usage error. */
+export const NO_SEGMENTS: SegmentMembers = (id) => {
   throw new Error(`segment ${id} is referenced but no segment membership was given`);
 };
 
@@ -65,7 +66,9 @@ export function evaluateInScope(rule: Node, scope: SetScope, segmentMembers: Seg
   const everyone = and ? 0 : scope.members.count();
   let result: Bitset | undefined;
   for (const child of rule.children) {
-    const r = evaluateInScope(child, scope, segmentMembers);
+    // An AND's later children only matter for contacts still in: a sparse result narrows them.
+    const within = and && result !== undefined ? focused(scope, result) : scope;
+    const r = evaluateInScope(child, within, segmentMembers);
     if (result === undefined) result = r;
     else if (and) result.and(r);
     else result.or(r);

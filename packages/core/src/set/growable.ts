@@ -17,3 +17,8 @@ export function grown<T extends TypedArray>(a: T, length: number, fill = 0): T {
   if (fill !== 0) b.fill(fill, a.length);
   return b;
 }
+
+/** The first `length` elements at most (a grown array's capacity exceeds what it holds). */
+export function upTo<T extends TypedArray>(a: T, length: number): T {
+  return (a.length <= length ? a : a.subarray(0, length)) as T;
+}

@@ -4,40 +4,55 @@
  * `where` mask; [lo, hi] a closed time window.
  */
 
-/** count[contact]++ for each row inside the window. */
+/** count[contact]++ for each row of [from, to) inside the window. */
 export function countRows(
   contact: Int32Array,
   ts: Float64Array,
-  rows: number,
+  from: number,
+  to: number,
   lo: number,
   hi: number,
   pass: Uint8Array | undefined,
   count: Int32Array,
 ): void {
   if (pass === undefined) {
-    for (let r = 0; r < rows; r++) {
+    // Branch-free: a window splits a contact's rows unpredictably, and mispredictions dominate.
+    for (let r = from; r < to; r++) {
       const t = ts[r];
-      if (t >= lo && t <= hi) count[contact[r]]++;
+      count[contact[r]] += +(t >= lo) & +(t <= hi);
     }
     return;
   }
-  for (let r = 0; r < rows; r++) {
+  for (let r = from; r < to; r++) {
     const t = ts[r];
-    if (t >= lo && t <= hi && pass[r] === 1) count[contact[r]]++;
+    count[contact[r]] += +(t >= lo) & +(t <= hi) & pass[r];
   }
+}
+
+/** count[contact]++ for each row of [from, to) (already known to be inside the window). */
+export function countRange(
+  contact: Int32Array,
+  from: number,
+  to: number,
+  pass: Uint8Array | undefined,
+  count: Int32Array,
+): void {
+  if (pass === undefined) for (let r = from; r < to; r++) count[contact[r]]++;
+  else for (let r = from; r < to; r++) count[contact[r]] += pass[r];
 }
 
 export const SUM = 0;
 export const MIN = 1;
 export const MAX = 2;
 
-/** Sum (in row order), min or max of the numeric values of the rows inside the window; `seen` counts them. */
+/** Sum (in row order), min or max of the numeric values of rows [from, to) inside the window; `seen` counts them. */
 export function accumulateRows(
   contact: Int32Array,
   ts: Float64Array,
   isNumber: Uint8Array,
   num: Float64Array,
-  rows: number,
+  from: number,
+  to: number,
   lo: number,
   hi: number,
   pass: Uint8Array | undefined,
@@ -45,7 +60,7 @@ export function accumulateRows(
   acc: Float64Array,
   seen: Int32Array,
 ): void {
-  for (let r = 0; r < rows; r++) {
+  for (let r = from; r < to; r++) {
     const t = ts[r];
     if (isNumber[r] !== 1 || !(t >= lo && t <= hi) || (pass !== undefined && pass[r] === 0)) continue;
     const i = contact[r];
@@ -97,6 +112,29 @@ export function rangeHolds(
  */
 export function packMask(mask: Uint8Array, from: number, to: number, want: number, words: Uint32Array): void {
   const end = Math.min(to, mask.length);
+  if ((from & 31) === 0 && to <= end) {
+    // Whole words first (blocks are word-aligned in practice), then the tail.
+    let i = from;
+    for (; i + 32 <= to; i += 32) {
+      let w = 0;
+      for (let b = 0; b < 32; b++) w |= +(mask[i + b] === want) << b;
+      words[i >>> 5] |= w;
+    }
+    if (i === to) return;
+    packBits(mask, i, to, end, want, words);
+    return;
+  }
+  packBits(mask, from, to, end, want, words);
+}
+
+function packBits(
+  mask: Uint8Array,
+  from: number,
+  to: number,
+  end: number,
+  want: number,
+  words: Uint32Array,
+): void {
   let word = from >>> 5;
   let w = 0;
   for (let i = from; i < to; i++) {
@@ -108,4 +146,79 @@ export function packMask(mask: Uint8Array, from: number, to: number, want: numbe
     if ((i < end ? mask[i] : 0) === want) w |= 1 << (i & 31);
   }
   words[word] |= w;
+}
+
+/**
+ * out[i - offset] for slots [from, to) of a column: numbers by the interval (on the number, or
+ * on it truncated as a date), other kinds by `constants[kind]` (2: left for the caller's
+ * general path). Numeric columns (scores, counts, sizes) never leave this loop.
+ */
+export function numberSlots(
+  kind: Uint8Array,
+  num: Float64Array,
+  lo: number,
+  hi: number,
+  negate: boolean,
+  date: boolean,
+  constants: Uint8Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  offset: number,
+): boolean {
+  const flip = negate ? 1 : 0;
+  let others = false;
+  for (let i = from; i < to; i++) {
+    const k = kind[i];
+    let r: number;
+    if (k === 1) {
+      const v = num[i];
+      const x = date ? (v - v === 0 ? Math.trunc(v) : Number.NaN) : v;
+      r = (+(x >= lo) & +(x <= hi)) ^ flip;
+    } else {
+      r = constants[k];
+      if (r === 2) others = true;
+    }
+    out[i - offset] = r;
+  }
+  return others;
+}
+
+/**
+ * out[i - offset] for slots [from, to) of a column: strings by the per-code answers already
+ * known (`strings[code]`, -1 when not yet tested) or, for a date interval, by the string's date;
+ * absent and boolean slots by their constants; 2 for the rest, left for the caller's general path.
+ */
+export function stringSlots(
+  kind: Uint8Array,
+  code: Int32Array,
+  strings: Int8Array,
+  dates: Float64Array | undefined,
+  lo: number,
+  hi: number,
+  negate: boolean,
+  constants: Uint8Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  offset: number,
+): boolean {
+  const flip = negate ? 1 : 0;
+  let others = false;
+  for (let i = from; i < to; i++) {
+    const k = kind[i];
+    let r: number;
+    if (k === 2) {
+      if (dates !== undefined) {
+        const d = dates[code[i]];
+        r = (+(d >= lo) & +(d <= hi)) ^ flip;
+      } else r = strings[code[i]];
+    } else r = constants[k];
+    if (r < 0 || r === 2) {
+      r = 2;
+      others = true;
+    }
+    out[i - offset] = r;
+  }
+  return others;
 }

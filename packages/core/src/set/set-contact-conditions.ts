@@ -1,4 +1,3 @@
-import { compileValuePredicate } from "../evaluator/value-predicate.ts";
 import type {
   BucketCondition,
   ListCondition,
@@ -7,7 +6,8 @@ import type {
 } from "../schema/conditions.ts";
 import { inBucket } from "../values/bucket.ts";
 import type { Bitset } from "./bitset.ts";
-import { testColumn } from "./column-truth.ts";
+import { columnTest, testColumn } from "./column-truth.ts";
+import { withScratch } from "./scratch-pool.ts";
 import { forEachRange, type SetScope, scopeWhere } from "./set-scope.ts";
 import type { ValueColumn } from "./value-column.ts";
 
@@ -18,12 +18,12 @@ function columnSet(
   scope: SetScope,
 ): Bitset {
   const { dataset, now } = scope;
-  const pred = compileValuePredicate(c);
-  const holds = new Uint8Array(dataset.size);
-  forEachRange(dataset, scope.blocks, (from, to) =>
-    testColumn(column, dataset.dict, pred, now, from, to, holds, 0),
-  );
-  return scopeWhere(scope, holds);
+  const test = columnTest(c, dataset.dict, now);
+  return withScratch(dataset.scratch, (take) => {
+    const holds = take(Uint8Array, dataset.size);
+    forEachRange(dataset, scope.blocks, (from, to) => testColumn(column, test, from, to, holds, 0));
+    return scopeWhere(scope, holds);
+  });
 }
 
 /** Contacts whose property (literal key, else dot path) passes the operator. */

@@ -4,7 +4,7 @@ import { Bitset } from "./bitset.ts";
 import type { EventBlock } from "./event-block.ts";
 import type { SetScope } from "./set-scope.ts";
 import { forEachRange, scopeWhere } from "./set-scope.ts";
-import { whereMask } from "./where-mask.ts";
+import { whereMask, whereTests } from "./where-mask.ts";
 import { windowBounds } from "./window-bounds.ts";
 
 /** Per contact, the ascending times of the events matching one step (CSR: offsets into times). */
@@ -28,7 +28,14 @@ export function sequenceSet(c: SequenceCondition, scope: SetScope): Bitset {
 function performedSet(c: SequenceCondition, scope: SetScope): Bitset {
   const n = scope.dataset.size;
   const first = windowBounds(c.window, scope.now);
-  const candidates = new Uint8Array(n).fill(1);
+  // Only the focus can matter, when there is one.
+  const candidates = new Uint8Array(n);
+  if (scope.focus === undefined) candidates.fill(1);
+  else
+    scope.focus.visit((i) => {
+      candidates[i] = 1;
+      return true;
+    });
   const steps: StepTimes[] = [];
   for (let k = 0; k < c.steps.length; k++) {
     const gathered = gather(c.steps[k], scope, candidates, k === 0 ? first : undefined);
@@ -92,10 +99,11 @@ function gather(
   const has = new Uint8Array(n);
   const counts = new Int32Array(n + 1);
   const masks: (Uint8Array | undefined)[] = [];
+  const tests = whereTests(step.where, dataset.dict, now);
   for (const b of scope.blocks) {
     const block: EventBlock | undefined = table.blocks[b];
     if (block === undefined) continue;
-    const pass = whereMask(block, step.where, dataset.dict, now);
+    const pass = whereMask(block, step.where, tests, dataset.dict);
     masks[b] = pass;
     for (let r = 0; r < block.rows; r++) {
       const i = block.contact[r];
@@ -124,8 +132,24 @@ function gather(
     }
   }
   for (let i = 0; i < n; i++) {
-    if (candidates[i] === 1 && offsets[i + 1] - offsets[i] > 1)
-      times.subarray(offsets[i], offsets[i + 1]).sort();
+    if (candidates[i] === 1 && offsets[i + 1] - offsets[i] > 1) sortRange(times, offsets[i], offsets[i + 1]);
   }
   return { offsets, times };
+}
+
+/** Sorts times[from, to) in place: insertion sort for the usual handful, the built-in sort beyond. */
+function sortRange(times: Float64Array, from: number, to: number): void {
+  if (to - from > 32) {
+    times.subarray(from, to).sort();
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const t = times[k];
+    let j = k - 1;
+    while (j >= from && times[j] > t) {
+      times[j + 1] = times[j];
+      j--;
+    }
+    times[j + 1] = t;
+  }
 }

@@ -1,4 +1,5 @@
 import { parseIsoDate } from "../values/dates.ts";
+import { grown } from "./growable.ts";
 
 /**
  * Every distinct string of a dataset, once: columns store its code (an Int32). Each string is
@@ -7,7 +8,7 @@ import { parseIsoDate } from "../values/dates.ts";
 export class StringDictionary {
   readonly values: string[] = [];
   /** Per code: the string read as a date (epoch ms), NaN when it is not one. */
-  readonly dates: number[] = [];
+  dates = new Float64Array(0);
   private readonly codes = new Map<string, number>();
 
   /** @example dict.code("free") // the same number for every "free" */
@@ -15,7 +16,8 @@ export class StringDictionary {
     let c = this.codes.get(s);
     if (c === undefined) {
       c = this.values.push(s) - 1;
-      this.dates.push(parseIsoDate(s) ?? Number.NaN);
+      this.dates = grown(this.dates, c + 1);
+      this.dates[c] = parseIsoDate(s) ?? Number.NaN;
       this.codes.set(s, c);
     }
     return c;

@@ -14,7 +14,7 @@ export class ValueColumn {
   kind = new Uint8Array(0);
   num: Float64Array | undefined;
   code: Int32Array | undefined;
-  readonly boxed = new Map<number, unknown>();
+  boxed = new Map<number, unknown>();
 
   constructor(private readonly dict: StringDictionary) {}
 
@@ -78,6 +78,36 @@ export class ValueColumn {
       default:
         return undefined;
     }
+  }
+
+  /** Drops capacity past `rows` slots. */
+  trim(rows: number): void {
+    if (this.kind.length > rows) this.kind = this.kind.slice(0, rows);
+    if (this.num !== undefined && this.num.length > rows) this.num = this.num.slice(0, rows);
+    if (this.code !== undefined && this.code.length > rows) this.code = this.code.slice(0, rows);
+  }
+
+  /** Reorders slots: new slot k holds old slot order[k], for k < rows. */
+  permute(order: Uint32Array, rows: number): void {
+    const length = rows;
+    const kind = new Uint8Array(length);
+    const num = this.num === undefined ? undefined : new Float64Array(length);
+    const code = this.code === undefined ? undefined : new Int32Array(length);
+    const boxed = new Map<number, unknown>();
+    const n = Math.min(rows, this.kind.length);
+    for (let k = 0; k < rows; k++) {
+      const old = order[k];
+      if (old >= n) continue;
+      const kd = this.kind[old];
+      kind[k] = kd;
+      if (kd === Kind.NUMBER) (num as Float64Array)[k] = (this.num as Float64Array)[old];
+      else if (kd === Kind.STRING) (code as Int32Array)[k] = (this.code as Int32Array)[old];
+      else if (kd === Kind.BOXED) boxed.set(k, this.boxed.get(old));
+    }
+    this.kind = kind;
+    this.num = num;
+    this.code = code;
+    this.boxed = boxed;
   }
 
   /** Approximate bytes retained. */

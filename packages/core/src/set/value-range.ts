@@ -19,7 +19,12 @@ export interface ValueRange {
 }
 
 const above = (x: number) => -below(-x);
-const range = (lo: number, hi: number, date = false, negate = false): ValueRange => ({ lo, hi, negate, date });
+const range = (lo: number, hi: number, date = false, negate = false): ValueRange => ({
+  lo,
+  hi,
+  negate,
+  date,
+});
 const INF = Number.POSITIVE_INFINITY;
 
 /**

@@ -1,10 +1,18 @@
-import { compileValuePredicate } from "../evaluator/value-predicate.ts";
 import type { EventFilter } from "../schema/conditions.ts";
 import { lookupProperty } from "../values/property-path.ts";
-import { testColumn } from "./column-truth.ts";
+import { type ColumnTest, columnTest, testColumn } from "./column-truth.ts";
 import type { EventBlock } from "./event-block.ts";
 import type { StringDictionary } from "./string-dictionary.ts";
 import { Kind, ValueColumn } from "./value-column.ts";
+
+/** The filters prepared once per evaluation (their string caches serve every block). */
+export function whereTests(
+  where: readonly EventFilter[] | undefined,
+  dict: StringDictionary,
+  now: number,
+): ColumnTest[] {
+  return (where ?? []).map((f) => columnTest(f, dict, now));
+}
 
 /**
  * Which rows of a block pass every `where` filter (1) or not (0); undefined when there is no
@@ -14,18 +22,16 @@ import { Kind, ValueColumn } from "./value-column.ts";
 export function whereMask(
   block: EventBlock,
   where: readonly EventFilter[] | undefined,
+  tests: readonly ColumnTest[],
   dict: StringDictionary,
-  now: number,
 ): Uint8Array | undefined {
   if (where === undefined || where.length === 0) return undefined;
   const pass = new Uint8Array(block.rows);
   const one = new Uint8Array(block.rows);
-  where.forEach((filter, k) => {
+  tests.forEach((test, k) => {
     testColumn(
-      eventPropertyColumn(block, filter.property, dict),
-      dict,
-      compileValuePredicate(filter),
-      now,
+      eventPropertyColumn(block, where[k].property, dict),
+      test,
       0,
       block.rows,
       k === 0 ? pass : one,

@@ -31,6 +31,9 @@ const caseArb = fc.record({
   pick: fc.nat(),
   blockBits: fc.constantFrom(0, 1, 2, 12),
   sampleMask: fc.nat(),
+  compact: fc.constantFrom("never", "midway", "end"),
+  // 2: every AND narrows its later children to its running result (the large-dataset path).
+  focusBelow: fc.constantFrom(1 / 16, 2),
 });
 
 describe("set evaluator == reference interpreter == per-contact engine", () => {
@@ -42,9 +45,12 @@ describe("set evaluator == reference interpreter == per-contact engine", () => {
           { id: "s1", rule: c.bases[1] as Group },
           { id: "main", rule: c.main },
         ];
-        const { dataset, live, engine } = build(c.plans, segments, c.blockBits, (ds) =>
-          evaluateSet(everyProperty, ds, c.now),
-        );
+        // Event blocks sorted by time midway or at the end (then appends form a new tail), or never.
+        const { dataset, live, engine } = build(c.plans, segments, c.blockBits, c.focusBelow, (ds) => {
+          evaluateSet(everyProperty, ds, c.now);
+          if (c.compact === "midway") ds.compact();
+        });
+        if (c.compact === "end") dataset.compact();
         const edges = interestingInstants(c.plans.flatMap((p) => [...p.msgs, ...p.again]));
         const now = edges.length > 0 && c.pick % 2 === 0 ? edges[c.pick % edges.length] : c.now;
 

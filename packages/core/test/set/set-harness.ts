@@ -51,9 +51,10 @@ export function build(
   plans: readonly ContactPlan[],
   segments: SegmentDefinition[],
   blockBits: number,
+  focusBelow: number,
   midway: (dataset: ColumnarDataset) => void = () => {},
 ): Built {
-  const dataset = new ColumnarDataset(WS, { blockBits });
+  const dataset = new ColumnarDataset(WS, { blockBits, focusBelow });
   const engine = new SegmentEngine(WS, segments);
   const id = (k: number) => `c${k}`;
   plans.forEach((p, k) => {

@@ -61,6 +61,27 @@ describe("incremental apply", () => {
     expect(countSet(recent, ds, NOW)).toBe(1);
   });
 
+  it("out-of-order events beyond the merge threshold are re-sorted without changing any count", () => {
+    const ds = new ColumnarDataset("ws");
+    const times: number[] = [];
+    for (let k = 0; k < 5_000; k++) {
+      const t = NOW - ((k * 7919) % 5_000) * 60_000;
+      times.push(t);
+      ds.apply(`u${k % 3}`, { type: "track", event: "buy", properties: { amount: k % 10 }, timestamp: t });
+    }
+    for (const days of [1, 2, 3]) {
+      const rule: Node = { ...recent, window: { within_last: { amount: days, unit: "day" } } } as Node;
+      const lo = NOW - days * DAY;
+      const perContact = [0, 1, 2].map(
+        (c) => times.filter((t, k) => k % 3 === c && t >= lo && t <= NOW).length,
+      );
+      for (const n of [perContact[0], perContact[1] + 1]) {
+        const atLeast = { ...rule, value: n } as Node;
+        expect(countSet(atLeast, ds, NOW)).toBe(perContact.filter((p) => p >= n).length);
+      }
+    }
+  });
+
   it("list edits apply in order", () => {
     const ds = new ColumnarDataset("ws");
     const inList: Node = { type: "list", list: "l", operator: "in" };
