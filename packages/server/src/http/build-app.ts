@@ -43,7 +43,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     frameworkErrors: sendProblem,
     ...(deps.logger === undefined ? { logger: false } : { loggerInstance: deps.logger }),
   });
-  const metrics = new AppMetrics({ processMetrics: deps.processMetrics });
+  const metrics = new AppMetrics({ processMetrics: deps.processMetrics, service: deps.service });
+  deps.service.observe(metrics.pipelineObserver);
   const routeDeps = {
     service: deps.service,
     store: deps.store,

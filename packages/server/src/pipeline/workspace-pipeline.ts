@@ -3,6 +3,7 @@ import type { IngestMessage } from "../runtime/ingest-message.ts";
 import type { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { Store } from "../store/store.ts";
 import { emptyBatch, isEmptyBatch, type WriteBatch } from "../store/write-batch.ts";
+import type { PipelineObserver } from "./pipeline-observer.ts";
 
 export interface IngestResult {
   accepted: number;
@@ -55,6 +56,8 @@ export class WorkspacePipeline {
   /** Called after each commit with its seq range (deliveries wake up on it). */
   onCommit: CommitListener = () => {};
   private readonly commitListeners = new Set<CommitListener>();
+  /** Told of every turn, commit and fired timer (metrics); none by default. */
+  observer: PipelineObserver | undefined;
   /** The previous turn's commit and answers; resolves to whether it committed. */
   private inflight: Promise<boolean> | null = null;
   /** Message ids of the batch being committed: not in the store yet, but taken. */
@@ -90,6 +93,13 @@ export class WorkspacePipeline {
   addCommitListener(listener: CommitListener): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
+  }
+
+  /** Messages waiting for a turn (a queue depth for metrics). */
+  get queuedMessages(): number {
+    let n = 0;
+    for (const item of this.queue) if (item.kind === "ingest") n += item.messages.length;
+    return n;
   }
 
   /** How many listeners are subscribed (diagnostics: each open stream holds one). */
@@ -171,6 +181,8 @@ export class WorkspacePipeline {
       const seen =
         ids.length === 0 ? new Set<string>() : await this.store.seenMessageIds(this.runtime.workspaceId, ids);
       for (const id of ids) if (this.inflightIds.has(id)) seen.add(id);
+      const started = performance.now();
+      let messages = 0;
       for (const g of group) {
         // A messageId seen before, or earlier in this group, is accepted and ignored.
         const fresh = g.messages.filter((m) => {
@@ -180,9 +192,18 @@ export class WorkspacePipeline {
           return true;
         });
         this.runtime.ingest(fresh, now, batch);
+        messages += fresh.length;
         results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
       }
-      this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch);
+      const lateness: number[] = [];
+      const timers = this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch, lateness);
+      const ws = this.runtime.workspaceId;
+      this.observer?.turn(ws, { messages, timers, evaluateSeconds: (performance.now() - started) / 1000 });
+      if (lateness.length > 0)
+        this.observer?.timersLate(
+          ws,
+          lateness.map((ms) => ms / 1000),
+        );
     } catch (e) {
       await this.inflight;
       await this.reload(batch);
@@ -233,7 +254,9 @@ export class WorkspacePipeline {
     // Timers set by this turn are armed before its callers hear back.
     this.armTimer();
     if (isEmptyBatch(batch)) return;
+    const started = performance.now();
     const range = await this.store.commit(batch);
+    this.observer?.commit(this.runtime.workspaceId, (performance.now() - started) / 1000);
     if (range === null) return;
     this.onCommit(range);
     for (const listener of this.commitListeners) listener(range);

@@ -34,13 +34,17 @@ export class TimerQueue {
     return this.heapAt.length === 0 ? null : this.heapAt[0];
   }
 
-  /** Removes and returns up to `limit` contacts due at or before `now`, earliest first. */
-  popDue(now: number, limit: number): string[] {
+  /**
+   * Removes and returns up to `limit` contacts due at or before `now`, earliest first; with
+   * `lateness`, appends how long after its instant each one is taken (ms).
+   */
+  popDue(now: number, limit: number, lateness?: number[]): string[] {
     const out: string[] = [];
     while (out.length < limit) {
       this.dropStale();
       if (this.heapAt.length === 0 || this.heapAt[0] > now) break;
       const id = this.heapId[0];
+      lateness?.push(now - this.heapAt[0]);
       this.pop();
       this.due.delete(id);
       out.push(id);

@@ -185,9 +185,9 @@ export class WorkspaceRuntime {
       this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
   }
 
-  /** Re-evaluates up to `limit` contacts whose next change is due; returns how many. */
-  fireDue(now: number, limit: number, batch: WriteBatch): number {
-    const due = this.timers.popDue(now, limit);
+  /** Re-evaluates up to `limit` contacts whose next change is due (with their lateness, ms); returns how many. */
+  fireDue(now: number, limit: number, batch: WriteBatch, lateness?: number[]): number {
+    const due = this.timers.popDue(now, limit, lateness);
     for (const id of due) this.reevaluate(id, now, batch, [], "timer");
     return due.length;
   }

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from "../clock/clock.ts";
+import type { PipelineObserver } from "../pipeline/pipeline-observer.ts";
 import { type PipelineOptions, WorkspacePipeline } from "../pipeline/workspace-pipeline.ts";
 import { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { WorkspaceRecord } from "../store/records.ts";
@@ -18,6 +19,7 @@ export interface ServiceOptions {
  */
 export class SegmentsService {
   private readonly workspaces = new Map<string, Workspace>();
+  private observer: PipelineObserver | undefined;
 
   private constructor(
     readonly store: Store,
@@ -45,6 +47,17 @@ export class SegmentsService {
     return w;
   }
 
+  /** Every workspace loaded (metrics read their queue depths). */
+  allWorkspaces(): Workspace[] {
+    return [...this.workspaces.values()];
+  }
+
+  /** Reports every workspace's pipeline work, now and for workspaces created later, to `observer`. */
+  observe(observer: PipelineObserver): void {
+    this.observer = observer;
+    for (const w of this.workspaces.values()) w.pipeline.observer = observer;
+  }
+
   async close(): Promise<void> {
     for (const w of this.workspaces.values()) await w.pipeline.close();
     this.workspaces.clear();
@@ -66,6 +79,7 @@ export class SegmentsService {
       for (const m of chunk) runtime.loadMembership(m.segmentId, m.contactId);
     }
     const pipeline = new WorkspacePipeline(this.store, runtime, this.clock, this.pipelineOptions);
+    pipeline.observer = this.observer;
     // Whatever changed while the service was down (windows that expired, relative dates that
     // passed) is recorded now, before any new message is taken.
     await pipeline.exclusive((batch, now) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { advanceTo } from "../support/flush.ts";
 import { sqliteStore } from "./support/store-matrix.ts";
 import { bearer, expectProblem, KEY_A } from "./support/test-app.ts";
 import { useTestApp } from "./support/use-test-app.ts";
@@ -33,6 +34,49 @@ describe("operations", () => {
     expect(res.body).toMatch(
       /segments_http_request_duration_seconds_count\{method="POST",route="\/v1\/batch",status="200"\} 1/,
     );
+  });
+
+  it("GET /metrics times evaluation and commits, timer lateness, and reads queue depths", async () => {
+    const rule = {
+      type: "group",
+      combinator: "and",
+      children: [
+        {
+          type: "event",
+          event: "ping",
+          window: { within_last: { amount: 1, unit: "hour" } },
+          operator: "gte",
+          value: 1,
+        },
+      ],
+    };
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/v1/segments",
+      headers: bearer(KEY_A),
+      payload: { name: "Pinged", rule },
+    });
+    expect(created.statusCode).toBe(201);
+    const at = new Date(t.clock.now()).toISOString();
+    await t.app.inject({
+      method: "POST",
+      url: "/v1/track",
+      headers: bearer(KEY_A),
+      payload: { userId: "p1", event: "ping", timestamp: at },
+    });
+    const before = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(before).toMatch(/^segments_timers_pending 1$/m);
+    expect(before).toMatch(/^segments_contacts \d+$/m);
+    expect(before).toMatch(/^segments_pipeline_queued_messages 0$/m);
+    expect(before).toMatch(/^segments_evaluation_seconds_count [1-9]\d*$/m);
+    expect(before).toMatch(/^segments_commit_seconds_count [1-9]\d*$/m);
+    // The window closes an hour later: the exit's timer fires (on the fake clock, on time).
+    await advanceTo(t.clock, t.service.workspace(t.a.id), t.clock.now() + 3_600_001);
+    const after = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(after).toMatch(/^segments_timers_fired_total 1$/m);
+    expect(after).toMatch(/^segments_timer_lateness_seconds_count 1$/m);
+    expect(after).toMatch(/^segments_timer_lateness_seconds_bucket\{le="0.001"\} 1$/m);
+    expect(after).toMatch(/^segments_timers_pending 0$/m);
   });
 
   it("an unknown route is a 404 problem", async () => {
