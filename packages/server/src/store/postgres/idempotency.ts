@@ -1,3 +1,4 @@
+import { type IdempotencyColumns, idempotencyFromColumns } from "../idempotency-columns.ts";
 import type { IdempotencyRecord, StoredResponse } from "../store.ts";
 import type { Db } from "./connect.ts";
 
@@ -12,28 +13,12 @@ create table idempotency_keys (
 create index idempotency_keys_by_expiry on idempotency_keys (workspace_id, expires_at);
 `;
 
-interface Row {
+interface Row extends IdempotencyColumns {
   workspace_id: string;
-  key: string;
-  fingerprint: string;
-  created_at: number;
-  expires_at: number;
-  status: number | null;
-  content_type: string | null;
-  body: string | null;
 }
 
 function fromRow(r: Row): IdempotencyRecord {
-  const response =
-    r.status === null ? null : { status: r.status, contentType: r.content_type, body: r.body ?? "" };
-  return {
-    workspaceId: r.workspace_id,
-    key: r.key,
-    fingerprint: r.fingerprint,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    response,
-  };
+  return idempotencyFromColumns(r.workspace_id, r);
 }
 
 // No transaction: the insert is atomic against a racing one (the loser reads the winner's

@@ -1,3 +1,4 @@
+import { type IdempotencyColumns, idempotencyFromColumns } from "../idempotency-columns.ts";
 import type { IdempotencyRecord, StoredResponse } from "../store.ts";
 import type { StatementCache } from "./statement-cache.ts";
 
@@ -20,15 +21,8 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (ws, expires_at);
 `;
 
-interface Row {
+interface Row extends IdempotencyColumns {
   ws: string;
-  key: string;
-  fingerprint: string;
-  created_at: number;
-  expires_at: number;
-  status: number | null;
-  content_type: string | null;
-  body: string | null;
 }
 
 // Two statements, each on an index: the workspace's expired records, and this key's own
@@ -42,16 +36,7 @@ const select = `SELECT ws, key, fingerprint, created_at, expires_at, status, con
   FROM idempotency_keys WHERE ws = ? AND key = ?`;
 
 function fromRow(r: Row): IdempotencyRecord {
-  const response =
-    r.status === null ? null : { status: r.status, contentType: r.content_type, body: r.body ?? "" };
-  return {
-    workspaceId: r.ws,
-    key: r.key,
-    fingerprint: r.fingerprint,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    response,
-  };
+  return idempotencyFromColumns(r.ws, r);
 }
 
 // Each statement is atomic on its own, so two connections racing for a key cannot both insert:
