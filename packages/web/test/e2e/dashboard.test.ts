@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -238,26 +240,32 @@ describe.skipIf(skip)("dashboard", () => {
     expect(consoleErrors.filter((e) => !e.includes("status of 401"))).toEqual([]);
   });
 
-  it("takes the README screenshots at 1280×800 when asked (UPDATE_SCREENSHOTS=1)", async () => {
-    if (process.env.UPDATE_SCREENSHOTS !== "1") return;
-    mkdirSync(SHOTS, { recursive: true });
+  it("renders the README's three pages at 1280×800 (UPDATE_SCREENSHOTS=1 writes them to docs/)", async () => {
+    // Taken on every run, so the pages they show keep working; kept only when asked.
+    const dir = process.env.UPDATE_SCREENSHOTS === "1" ? SHOTS : `${mkdtempSync(join(tmpdir(), "shots-"))}/`;
+    mkdirSync(dir, { recursive: true });
     await page.goto(`${server.url}/segments/${encodeURIComponent(segmentId)}/edit`);
     await page.getByRole("button", { name: "JSON" }).click();
     await page.getByLabel("Rule JSON (RULES.md)").fill(JSON.stringify(nestedRule()));
     await page.getByRole("button", { name: "Apply JSON" }).click();
     await node("/children/3/children/1").waitFor();
     await page.getByTestId("edit-effect").waitFor();
-    await page.screenshot({ path: `${SHOTS}builder.png` });
+    await page.screenshot({ path: `${dir}builder.png` });
     await page.goto(`${server.url}/`);
     await page.getByTestId(`size-${segmentId}`).waitFor();
-    await page.screenshot({ path: `${SHOTS}segments.png` });
+    await page.screenshot({ path: `${dir}segments.png` });
     await page.goto(`${server.url}/segments/${encodeURIComponent(segmentId)}`);
     await page.getByRole("button", { name: "Explain alice" }).click();
     await page.getByTestId("explain").getByText("is a member").waitFor();
     await page.getByTestId("stream-state").getByText("connected").waitFor();
     await server.api("POST", "/v1/score", { userId: "bob", score: "nps", value: 9 });
     await page.getByTestId("live-changes").getByText("bob").waitFor();
-    await page.screenshot({ path: `${SHOTS}segment.png` });
+    await page.screenshot({ path: `${dir}segment.png` });
+    for (const name of ["builder", "segments", "segment"]) {
+      const png = readFileSync(`${dir}${name}.png`);
+      // PNG header: width and height are the big-endian words at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], name).toEqual([1280, 800]);
+    }
   });
 });
 
