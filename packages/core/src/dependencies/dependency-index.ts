@@ -1,4 +1,4 @@
-import { assertNever } from "./assert-never.ts";
+import { assertNever } from "../assert-never.ts";
 import type { DataChange } from "./data-change.ts";
 import { orderOrCycle, SegmentCycleError, type SegmentDefinition, segmentGraph } from "./segment-order.ts";
 

@@ -1,10 +1,10 @@
+import { assertNever } from "../assert-never.ts";
 import type { Condition, EventFilter, SequenceStep } from "../schema/conditions.ts";
 import { OPERATOR_FAMILIES } from "../schema/operators.ts";
 import type { Window } from "../schema/primitives.ts";
 import type { Node } from "../schema/rule.ts";
 import { forEachCondition } from "../schema/walk.ts";
 import { topLevelKeys } from "../values/property-path.ts";
-import { assertNever } from "./assert-never.ts";
 
 /** Everything a rule reads: what data can change its result, and whether time alone can. */
 export interface RuleReferences {

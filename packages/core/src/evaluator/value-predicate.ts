@@ -1,3 +1,4 @@
+import { assertNever } from "../assert-never.ts";
 import { NEGATIONS, type Operator } from "../schema/operators.ts";
 import type { Duration } from "../schema/primitives.ts";
 import { parseIsoDate } from "../values/dates.ts";
@@ -136,8 +137,4 @@ function arrayPredicate(
     const have = elements(a);
     return all ? wanted.every((w) => have.has(w)) : wanted.some((w) => have.has(w));
   };
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }

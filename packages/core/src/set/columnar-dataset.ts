@@ -1,4 +1,4 @@
-import { assertNever } from "../evaluator/value-predicate.ts";
+import { assertNever } from "../assert-never.ts";
 import type { ContactMessage, ContactSnapshot } from "../model.ts";
 import { bucketOf } from "../values/bucket.ts";
 import { Bitset } from "./bitset.ts";

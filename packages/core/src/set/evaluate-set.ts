@@ -1,4 +1,4 @@
-import { assertNever } from "../evaluator/value-predicate.ts";
+import { assertNever } from "../assert-never.ts";
 import type { Condition } from "../schema/conditions.ts";
 import type { Node } from "../schema/rule.ts";
 import { Bitset } from "./bitset.ts";

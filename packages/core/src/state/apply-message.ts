@@ -1,4 +1,4 @@
-import { assertNever } from "../evaluator/value-predicate.ts";
+import { assertNever } from "../assert-never.ts";
 import type { ContactMessage } from "../model.ts";
 import { toEpochMs } from "../values/dates.ts";
 import { lookupProperty } from "../values/property-path.ts";
