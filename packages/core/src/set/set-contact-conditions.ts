@@ -5,8 +5,8 @@ import type {
   ScoreCondition,
 } from "../schema/conditions.ts";
 import { inBucket } from "../values/bucket.ts";
-import type { Bitset } from "./bitset.ts";
-import { columnTest, testColumn } from "./column-truth.ts";
+import { Bitset } from "./bitset.ts";
+import { type ColumnTest, columnTest, testColumn } from "./column-truth.ts";
 import { withScratch } from "./scratch-pool.ts";
 import { forEachRange, type SetScope, scopeWhere } from "./set-scope.ts";
 import type { ValueColumn } from "./value-column.ts";
@@ -19,11 +19,33 @@ function columnSet(
 ): Bitset {
   const { dataset, now } = scope;
   const test = columnTest(c, dataset.dict, now);
+  const posted = column === undefined ? undefined : fromPostings(column, test, scope);
+  if (posted !== undefined) return posted;
   return withScratch(dataset.scratch, (take) => {
     const holds = take(Uint8Array, dataset.size);
     forEachRange(dataset, scope.blocks, (from, to) => testColumn(column, test, from, to, holds, 0));
     return scopeWhere(scope, holds);
   });
+}
+
+/**
+ * The answer from the column's postings, when only strings can pass: a column with few distinct
+ * strings and no numbers or boxed values, under a test that fails missing and boolean values.
+ * Each distinct string is tested once and the matching ones' slots are ORed. Undefined: scan.
+ */
+function fromPostings(column: ValueColumn, test: ColumnTest, scope: SetScope): Bitset | undefined {
+  if (test.missing !== 0 || test.isTrue !== 0 || test.isFalse !== 0) return undefined;
+  const postings = column.stringPostings();
+  if (postings === undefined || postings.numbersOrBoxed !== 0) return undefined;
+  const { dict, pred, now } = test;
+  const out = new Bitset(scope.dataset.size);
+  const w = out.words;
+  for (const [code, words] of postings.byCode) {
+    if (!pred(dict.values[code], dict.dates[code], now)) continue;
+    const n = Math.min(words.length, w.length);
+    for (let k = 0; k < n; k++) w[k] |= words[k];
+  }
+  return out.and(scope.members);
 }
 
 /** Contacts whose property (literal key, else dot path) passes the operator. */
