@@ -23,7 +23,7 @@ const SIZES: Record<BenchSize, { contacts: number; oursRuns: number; peerRuns: n
   small: { contacts: 5_000, oursRuns: 5, peerRuns: 3, edits: 20 },
   full: { contacts: 1_000_000, oursRuns: 9, peerRuns: 5, edits: 50 },
 };
-const SAMPLE_FRACTION = 0.1;
+const SAMPLE_FRACTION = 0.05;
 
 /**
  * Preview counts over one workspace: our columnar set evaluator against DuckDB, SQLite and

@@ -18,7 +18,7 @@ export interface PreviewOptions {
   exactTtlMs: number;
 }
 
-const DEFAULTS: PreviewOptions = { exactLimit: 250_000, estimateContacts: 100_000, exactTtlMs: 30_000 };
+const DEFAULTS: PreviewOptions = { exactLimit: 250_000, estimateContacts: 50_000, exactTtlMs: 30_000 };
 
 export interface RuleCount {
   count: number;
