@@ -73,10 +73,9 @@ export class WorkspaceRuntime {
   setSegments(segments: readonly SegmentRecord[]): boolean {
     this.live = segments.filter((s) => s.status === "live");
     this.versions = new Map(segments.map((s) => [s.id, s.version]));
-    const defs = segments.map((s) => ({ id: s.id, rule: s.rule }));
     const before = this.engine.layout.signature();
-    this.engine = new SegmentEngine(this.workspaceId, defs, { extending: this.engine.layout });
-    this.index = new DependencyIndex(defs);
+    this.engine = this.engineFor(segments);
+    this.index = new DependencyIndex(segments.map((s) => ({ id: s.id, rule: s.rule })));
     this.timeDependent = new Set(this.live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
     return this.engine.layout.signature() !== before;
   }
@@ -101,18 +100,11 @@ export class WorkspaceRuntime {
     for (const c of contacts) if (this.contacts.has(c.id)) b.states.set(c.id, stateFromStored(b.engine, c));
   }
 
-  /** Contacts in memory that have no side state yet (must be none when finishing). */
-  backfillMissing(): string[] {
-    const b = this.backfill;
-    if (b === undefined) return [];
-    return [...this.contacts.keys()].filter((id) => !b.states.has(id));
-  }
-
   /** Swaps every contact to its side state and the runtime to the backfill's engine. */
   finishBackfill(): void {
     const b = this.backfill;
     if (b === undefined) throw new Error("no backfill is running");
-    const missing = this.backfillMissing();
+    const missing = [...this.contacts.keys()].filter((id) => !b.states.has(id));
     if (missing.length > 0) throw new Error(`backfill has no state for ${missing.length} contacts`);
     for (const [id, entry] of this.contacts) entry.state = b.states.get(id) as ContactState;
     this.engine = b.engine;
@@ -121,10 +113,6 @@ export class WorkspaceRuntime {
 
   abortBackfill(): void {
     this.backfill = undefined;
-  }
-
-  get backfilling(): boolean {
-    return this.backfill !== undefined;
   }
 
   private engineFor(segments: readonly SegmentRecord[]): SegmentEngine {

@@ -104,12 +104,7 @@ export class RulePreviewer {
 
   /** Contact ids of `bits`. */
   ids(bits: Bitset): string[] {
-    const out: string[] = [];
-    bits.visit((i) => {
-      out.push(this.dataset.idAt(i));
-      return true;
-    });
-    return out;
+    return bits.toArray().map((i) => this.dataset.idAt(i));
   }
 
   private get dataset(): ColumnarDataset {

@@ -201,52 +201,44 @@ export class Workspace {
    * goes on between them; the swap and the per-contact recompute are one last step. Definition
    * changes run one at a time.
    */
-  private async define(make: (now: number) => Definition): Promise<SegmentChange> {
-    let release: () => void = () => {};
-    const turn = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const previous = this.lifecycle;
-    this.lifecycle = previous.then(() => turn);
-    await previous;
-    try {
-      let plan: Definition | undefined;
-      let backfill = false;
-      await this.change(async (batch, now) => {
-        plan = make(now);
-        if (!this.runtime.readsNewFacts(plan.next)) {
-          await this.install(plan.next, batch, now, plan.recompute);
-          return;
-        }
-        backfill = true;
-        const computing: SegmentRecord = { ...plan.saved, status: "computing" };
-        this.segments = plan.next.map((s) => (s === plan?.saved ? computing : s));
-        batch.segments.push(computing);
-        this.runtime.beginBackfill(plan.next);
-        this.progress.set(computing.id, { read: 0, total: this.runtime.contacts.size });
-        if (plan.isNew) {
-          // Its first membership at once, from the set evaluator; what changes while the states
-          // are rebuilt is reconciled by the swap's per-contact pass.
-          const members = this.previewer.ids(this.previewer.members(plan.saved.rule, now));
-          this.runtime.enterAll(plan.saved.id, plan.saved.version, members, now, batch);
-        }
-      });
-      const p = plan as Definition;
-      if (!backfill) {
-        release();
-        return { segment: p.saved, done: Promise.resolve(p.saved) };
+  private define(make: (now: number) => Definition): Promise<SegmentChange> {
+    const started = this.lifecycle.then(() => this.startDefinition(make));
+    // The next definition change waits for this one's backfill too, not only for its start.
+    this.lifecycle = started.then(
+      (c) => c.done.catch(() => {}),
+      () => {},
+    );
+    return started;
+  }
+
+  private async startDefinition(make: (now: number) => Definition): Promise<SegmentChange> {
+    let plan: Definition | undefined;
+    let backfill = false;
+    await this.change(async (batch, now) => {
+      plan = make(now);
+      if (!this.runtime.readsNewFacts(plan.next)) {
+        await this.install(plan.next, batch, now, plan.recompute);
+        return;
       }
-      const done = this.runBackfill(p).finally(() => {
-        this.progress.delete(p.saved.id);
-        release();
-      });
-      // The caller may answer before it settles; a failure is still reported through `done`.
-      done.catch(() => {});
-      return { segment: this.getSegment(p.saved.id), done };
-    } catch (e) {
-      release();
-      throw e;
-    }
+      backfill = true;
+      const computing: SegmentRecord = { ...plan.saved, status: "computing" };
+      this.segments = plan.next.map((s) => (s === plan?.saved ? computing : s));
+      batch.segments.push(computing);
+      this.runtime.beginBackfill(plan.next);
+      this.progress.set(computing.id, { read: 0, total: this.runtime.contacts.size });
+      if (plan.isNew) {
+        // Its first membership at once, from the set evaluator; what changes while the states
+        // are rebuilt is reconciled by the swap's per-contact pass.
+        const members = this.previewer.ids(this.previewer.members(plan.saved.rule, now));
+        this.runtime.enterAll(plan.saved.id, plan.saved.version, members, now, batch);
+      }
+    });
+    const p = plan as Definition;
+    if (!backfill) return { segment: p.saved, done: Promise.resolve(p.saved) };
+    const done = this.runBackfill(p).finally(() => this.progress.delete(p.saved.id));
+    // The caller may answer before it settles; a failure is still reported through `done`.
+    done.catch(() => {});
+    return { segment: this.getSegment(p.saved.id), done };
   }
 
   private async runBackfill(plan: Definition): Promise<SegmentRecord> {
@@ -306,8 +298,8 @@ export class Workspace {
       this.segments = before;
       this.runtime.abortBackfill();
       await this.pipeline.exclusive(async () => {
-        this.runtime.setSegments(await this.store.listSegments(this.id));
         this.segments = await this.store.listSegments(this.id);
+        this.runtime.setSegments(this.segments);
         await this.reloadContacts();
       });
       throw e;
