@@ -41,7 +41,8 @@ export class SegmentEngine {
     segments: readonly SegmentDefinition[],
     options: { extending?: StateLayout } = {},
   ) {
-    // Growing a previous layout keeps every slot, so states built for it stay valid.
+    // Growing a previous layout keeps every slot: with an unchanged signature, states built for
+    // it stay valid (a changed one means states must be rebuilt: see StateLayout).
     this.layout = (options.extending?.clone() ?? new StateLayout()).extend(segments.map((s) => s.rule));
     this.order = topologicalOrder(segments);
     for (const s of segments) {

@@ -1,6 +1,7 @@
 import type { EventCondition, Measure } from "../schema/conditions.ts";
 import type { EventTracker } from "../state/event-tracker.ts";
 import type { StateLayout } from "../state/state-layout.ts";
+import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { type CompiledNode, timeless } from "./compiled-node.ts";
 import { compileWindow, nextWindowFlip } from "./event-window.ts";
 import { compileValuePredicate } from "./value-predicate.ts";
@@ -8,19 +9,37 @@ import { compileValuePredicate } from "./value-predicate.ts";
 /** An aggregate of the events in [from, to) of a tracker; undefined when missing. */
 export type Aggregate = (t: EventTracker, from: number, to: number) => number | undefined;
 
+/**
+ * An aggregate of the events [from, to) of a column laid out in `values` at index + `shift`
+ * (a state's doubles: see StateLayout).
+ */
+type PackedAggregate = (
+  values: readonly number[],
+  from: number,
+  to: number,
+  shift: number,
+) => number | undefined;
+
 /** Count, or sum/min/max/avg of a measured property (non-numbers are NaN in the tracker: skipped). */
 export function compileAggregate(m: Measure | undefined, layout: StateLayout, c: EventCondition): Aggregate {
-  if (m === undefined || m.aggregate === "count") return (_t, from, to) => to - from;
-  const spec = layout.tracker(c.event, c.where);
-  const col = layout.measureIndex(spec, m.property);
+  const agg = packedAggregate(m);
+  const col = m === undefined || m.aggregate === "count" ? -1 : measureColumn(m, layout, c);
+  return (t, from, to) => agg(col < 0 ? t.times : t.values[col], from, to, 0);
+}
+
+function measureColumn(m: Measure, layout: StateLayout, c: EventCondition): number {
+  return layout.measureIndex(layout.tracker(c.event, c.where), (m as { property: string }).property);
+}
+
+function packedAggregate(m: Measure | undefined): PackedAggregate {
+  if (m === undefined || m.aggregate === "count") return (_v, from, to) => to - from;
   const kind = m.aggregate;
-  return (t, from, to) => {
-    const values = t.values[col];
+  return (values, from, to, shift) => {
     let n = 0;
     let sum = 0;
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (let i = from; i < to; i++) {
+    for (let i = from + shift; i < to + shift; i++) {
       const v = values[i];
       if (Number.isNaN(v)) continue;
       n++;
@@ -36,23 +55,33 @@ export function compileAggregate(m: Measure | undefined, layout: StateLayout, c:
 
 /** How many times (or sum/min/max/avg) the contact performed an event, filtered and windowed. */
 export function compileEvent(c: EventCondition, layout: StateLayout): CompiledNode {
-  const index = layout.tracker(c.event, c.where).index;
+  const span = layout.at.span[layout.tracker(c.event, c.where).index];
+  const D = layout.at.doublesAt;
   const pred = compileValuePredicate(c);
-  const agg = compileAggregate(c.measure, layout, c);
+  const agg = packedAggregate(c.measure);
+  const m = c.measure;
+  // Column c of a tracker with n events starts (c + 1) * n after its times.
+  const col = m === undefined || m.aggregate === "count" ? 0 : measureColumn(m, layout, c) + 1;
   const win = compileWindow(c.window);
-  const holds = (t: EventTracker, now: number) => {
-    const { from, to } = win.range(t.times, now);
-    return pred(agg(t, from, to), Number.NaN, now);
+  const holds = (d: readonly number[], lo: number, n: number, now: number) => {
+    const { from, to } = win.range(d, now, lo, lo + n);
+    return pred(agg(d, from, to, col * n), Number.NaN, now);
   };
-  const test: CompiledNode["test"] = (s, now) => holds(s.trackers[index], now);
+  const test: CompiledNode["test"] = (s, now) => {
+    const d = s.v[D] as number[];
+    const lo = spanStart(d, span);
+    return holds(d, lo, timesEnd(d, span) - lo, now);
+  };
   const ms = win.relativeMs;
   if (ms === undefined) return timeless(test);
   return {
     test,
     evaluate: (s, now) => {
-      const t = s.trackers[index];
-      const result = holds(t, now);
-      return { result, next: nextWindowFlip(t.times, ms, now, result, (at) => holds(t, at)) };
+      const d = s.v[D] as number[];
+      const lo = spanStart(d, span);
+      const n = timesEnd(d, span) - lo;
+      const result = holds(d, lo, n, now);
+      return { result, next: nextWindowFlip(d, ms, now, result, (t) => holds(d, lo, n, t), lo, lo + n) };
     },
   };
 }

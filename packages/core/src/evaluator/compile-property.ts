@@ -8,17 +8,24 @@ import { compileValuePredicate } from "./value-predicate.ts";
 export function compileProperty(c: PropertyCondition, layout: StateLayout): CompiledNode {
   const slot = layout.propertySlot.get(c.property) as number;
   const pred = compileValuePredicate(c);
-  const at = layout.propertyNum[slot];
-  const test: CompiledNode["test"] = (s, now) => pred(s.props[slot], s.num[at], now);
-  return dateCondition(c, test, (s) => s.num[at]);
+  const at = layout.at.date[slot];
+  // Only properties some rule reads as a date keep a date form; others are read as NaN.
+  if (at === undefined)
+    return dateCondition(
+      c,
+      (s, now) => pred(s.v[slot], Number.NaN, now),
+      () => Number.NaN,
+    );
+  const test: CompiledNode["test"] = (s, now) => pred(s.v[slot], s.v[at] as number, now);
+  return dateCondition(c, test, (s) => s.v[at] as number);
 }
 
 /** A score's latest value. */
 export function compileScore(c: ScoreCondition, layout: StateLayout): CompiledNode {
-  const at = layout.scoreNum[layout.scoreSlot.get(c.score) as number];
+  const at = layout.at.score[layout.scoreSlot.get(c.score) as number];
   const pred = compileValuePredicate(c);
   return timeless((s, now) => {
-    const v = s.num[at];
+    const v = s.v[at] as number;
     return pred(Number.isNaN(v) ? undefined : v, Number.NaN, now);
   });
 }

@@ -1,7 +1,8 @@
 import type { SequenceCondition } from "../schema/conditions.ts";
 import type { ContactState } from "../state/contact-state.ts";
-import { upperBound } from "../state/sorted.ts";
+import { upperBoundIn } from "../state/sorted.ts";
 import type { StateLayout } from "../state/state-layout.ts";
+import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { durationMs } from "../values/durations.ts";
 import type { CompiledNode } from "./compiled-node.ts";
 import { compileWindow, nextWindowFlip } from "./event-window.ts";
@@ -17,12 +18,13 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
   const within = c.within === undefined ? Number.POSITIVE_INFINITY : durationMs(c.within);
   const win = compileWindow(c.window);
   const negate = c.operator === "not_performed";
+  const first = layout.at.span[steps[0]];
+  const D = layout.at.doublesAt;
 
-  const startsChain = (s: ContactState, e1: number): boolean => chainFrom(steps, within, s, e1) !== undefined;
   const performed = (s: ContactState, now: number): boolean => {
-    const firsts = s.trackers[steps[0]].times;
-    const { from, to } = win.range(firsts, now);
-    for (let i = from; i < to; i++) if (startsChain(s, firsts[i])) return true;
+    const d = s.v[D] as number[];
+    const { from, to } = win.range(d, now, spanStart(d, first), timesEnd(d, first));
+    for (let i = from; i < to; i++) if (chainEnd(steps, within, s, d[i]) !== undefined) return true;
     return false;
   };
   const test: CompiledNode["test"] = (s, now) => performed(s, now) !== negate;
@@ -36,9 +38,13 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
   return {
     test,
     evaluate: (s, now) => {
-      const starts = s.trackers[steps[0]].times.filter((e1) => startsChain(s, e1));
-      const inWindow = (at: number) => {
-        const { from, to } = win.range(starts, at);
+      const d = s.v[D] as number[];
+      const starts: number[] = [];
+      for (let i = spanStart(d, first), end = timesEnd(d, first); i < end; i++) {
+        if (chainEnd(steps, within, s, d[i]) !== undefined) starts.push(d[i]);
+      }
+      const inWindow = (t: number) => {
+        const { from, to } = win.range(starts, t);
         return to > from;
       };
       const result = inWindow(now);
@@ -58,14 +64,28 @@ export function chainFrom(
   e1: number,
 ): number[] | undefined {
   const chain = [e1];
+  return chainEnd(steps, within, s, e1, chain) === undefined ? undefined : chain;
+}
+
+/** The last time of the greedy chain from `e1` (see chainFrom), each step's time pushed to `chain`. */
+function chainEnd(
+  steps: readonly number[],
+  within: number,
+  s: ContactState,
+  e1: number,
+  chain?: number[],
+): number | undefined {
+  const d = s.d;
+  const spans = s.layout.at.span;
   let prev = e1;
   for (let k = 1; k < steps.length; k++) {
-    const times = s.trackers[steps[k]].times;
-    const i = upperBound(times, prev);
-    if (i === times.length) return undefined;
-    prev = times[i];
+    const span = spans[steps[k]];
+    const hi = timesEnd(d, span);
+    const i = upperBoundIn(d, spanStart(d, span), hi, prev);
+    if (i === hi) return undefined;
+    prev = d[i];
     if (prev - e1 > within) return undefined;
-    chain.push(prev);
+    chain?.push(prev);
   }
-  return chain;
+  return prev;
 }

@@ -1,8 +1,9 @@
 import type { Condition, EventCondition, PropertyCondition, ScoreCondition } from "../schema/conditions.ts";
 import type { Duration } from "../schema/primitives.ts";
 import type { Node } from "../schema/rule.ts";
-import { lowerBound, upperBound } from "../state/sorted.ts";
+import { lowerBoundIn, upperBoundIn } from "../state/sorted.ts";
 import type { StateLayout } from "../state/state-layout.ts";
+import { boundary } from "../state/tracker-span.ts";
 import { parseIsoDate } from "../values/dates.ts";
 import { durationMs } from "../values/durations.ts";
 import { compileRule } from "./compile-rule.ts";
@@ -84,10 +85,11 @@ export function compileTestFunction(
     switch (c.type) {
       case "property": {
         const slot = layout.propertySlot.get(c.property) as number;
-        return compare(c, `p[${slot}]`, `n[${layout.propertyNum[slot]}]`);
+        const date = layout.at.date[slot];
+        return compare(c, `p[${slot}]`, date === undefined ? "NaN" : `p[${date}]`);
       }
       case "score":
-        return compare(c, `n[${layout.scoreNum[layout.scoreSlot.get(c.score) as number]}]`, "NaN", true);
+        return compare(c, `p[${layout.at.score[layout.scoreSlot.get(c.score) as number]}]`, "NaN", true);
       case "event":
         return eventCount(c) ?? closure(c);
       case "list":
@@ -97,18 +99,21 @@ export function compileTestFunction(
     }
   };
 
-  // Counts inline (a window is two binary searches); other aggregates use the closure.
+  // Counts inline (a window is two binary searches over the tracker's span of `d`); other
+  // aggregates use the closure.
   const eventCount = (c: EventCondition): string | undefined => {
     if (c.measure !== undefined && c.measure.aggregate !== "count") return undefined;
-    const times = `tr[${layout.tracker(c.event, c.where).index}].times`;
-    const lb = (x: string) => `H.lb(${times}, ${x})`;
+    const t = layout.at.span[layout.tracker(c.event, c.where).index];
+    const tracker = `d, ${t.startAt}, ${t.startHigh}, ${t.endAt}, ${t.endHigh}, ${t.stride}`;
+    const lb = (x: string) => `H.lb(${tracker}, ${x})`;
+    const start = `H.b(d, ${t.startAt}, ${t.startHigh})`;
     const w = c.window;
     let count: string;
-    if (w === undefined) count = `n[${layout.countNum[layout.tracker(c.event, c.where).index]}]`;
+    if (w === undefined) count = `((H.b(d, ${t.endAt}, ${t.endHigh}) - ${start}) / ${t.stride})`;
     else if ("within_last" in w)
-      count = `(H.ub(${times}, now) - ${lb(`now - ${num(durationMs(w.within_last))}`)})`;
-    else if ("after" in w) count = `(${times}.length - ${lb(num(parseIsoDate(w.after) as number))})`;
-    else if ("before" in w) count = lb(num(parseIsoDate(w.before) as number));
+      count = `(H.ub(${tracker}, now) - ${lb(`now - ${num(durationMs(w.within_last))}`)})`;
+    else if ("after" in w) count = `(H.end(${tracker}) - ${lb(num(parseIsoDate(w.after) as number))})`;
+    else if ("before" in w) count = `(${lb(num(parseIsoDate(w.before) as number))} - ${start})`;
     else
       count = `(${lb(num(parseIsoDate(w.between[1]) as number))} - ${lb(num(parseIsoDate(w.between[0]) as number))})`;
     return compare(c, count, "NaN", true);
@@ -121,13 +126,41 @@ export function compileTestFunction(
   };
 
   const source = `"use strict"; return function test(s, now, seg) {
-    const p = s.props, n = s.num, tr = s.trackers;
+    const p = s.v, d = p[${layout.at.doublesAt}];
     return ${expr(node)};
   };`;
   try {
     const helpers = {
-      lb: lowerBound,
-      ub: upperBound,
+      b: boundary,
+      // Bounds within the times of a tracker, given where its boundaries are (see tracker-span.ts).
+      lb: (
+        d: readonly number[],
+        sa: number,
+        sh: number,
+        ea: number,
+        eh: number,
+        stride: number,
+        x: number,
+      ) => {
+        const lo = boundary(d, sa, sh);
+        return lowerBoundIn(d, lo, lo + (boundary(d, ea, eh) - lo) / stride, x);
+      },
+      ub: (
+        d: readonly number[],
+        sa: number,
+        sh: number,
+        ea: number,
+        eh: number,
+        stride: number,
+        x: number,
+      ) => {
+        const lo = boundary(d, sa, sh);
+        return upperBoundIn(d, lo, lo + (boundary(d, ea, eh) - lo) / stride, x);
+      },
+      end: (d: readonly number[], sa: number, sh: number, ea: number, eh: number, stride: number) => {
+        const lo = boundary(d, sa, sh);
+        return lo + (boundary(d, ea, eh) - lo) / stride;
+      },
       some: (x: number) => (Number.isNaN(x) ? undefined : x),
     };
     return new Function("K", "H", source)(K, helpers) as CompiledNode["test"];

@@ -1,10 +1,18 @@
 import type { Window } from "../schema/primitives.ts";
-import { lowerBound, upperBound } from "../state/sorted.ts";
+import { lowerBoundIn, upperBoundIn } from "../state/sorted.ts";
 import { parseIsoDate } from "../values/dates.ts";
 import { durationMs } from "../values/durations.ts";
 
-/** The index range [from, to) of the sorted times that lie inside a window at `now`. */
-export type WindowRange = (times: readonly number[], now: number) => { from: number; to: number };
+/**
+ * The index range [from, to) of the sorted times that lie inside a window at `now`; the times are
+ * times[lo, hi) (all of them by default: a state packs several trackers in one array).
+ */
+export type WindowRange = (
+  times: readonly number[],
+  now: number,
+  lo?: number,
+  hi?: number,
+) => { from: number; to: number };
 
 export interface CompiledWindow {
   range: WindowRange;
@@ -16,10 +24,18 @@ export interface CompiledWindow {
  * @example compileWindow({ within_last: { amount: 7, unit: "day" } }).relativeMs // 604800000
  */
 export function compileWindow(w: Window | undefined): CompiledWindow {
-  if (w === undefined) return { range: (t) => ({ from: 0, to: t.length }), relativeMs: undefined };
+  if (w === undefined) {
+    return { range: (t, _now, lo = 0, hi = t.length) => ({ from: lo, to: hi }), relativeMs: undefined };
+  }
   if ("within_last" in w) {
     const ms = durationMs(w.within_last);
-    return { range: (t, now) => ({ from: lowerBound(t, now - ms), to: upperBound(t, now) }), relativeMs: ms };
+    return {
+      range: (t, now, lo = 0, hi = t.length) => ({
+        from: lowerBoundIn(t, lo, hi, now - ms),
+        to: upperBoundIn(t, lo, hi, now),
+      }),
+      relativeMs: ms,
+    };
   }
   const [lo, hi] =
     "after" in w
@@ -27,13 +43,20 @@ export function compileWindow(w: Window | undefined): CompiledWindow {
       : "before" in w
         ? [Number.NEGATIVE_INFINITY, parseIsoDate(w.before) as number]
         : [parseIsoDate(w.between[0]) as number, parseIsoDate(w.between[1]) as number];
-  return { range: (t) => ({ from: lowerBound(t, lo), to: lowerBound(t, hi) }), relativeMs: undefined };
+  return {
+    range: (t, _now, from = 0, to = t.length) => ({
+      from: lowerBoundIn(t, from, to, lo),
+      to: lowerBoundIn(t, from, to, hi),
+    }),
+    relativeMs: undefined,
+  };
 }
 
 /**
  * The first instant after `now` at which `holdsAt` differs from `current`, considering only the
  * instants at which the content of a `within_last` window of `ms` over `times` changes: an event
- * enters at its time and leaves at time + ms + 1. Infinity when it never differs.
+ * enters at its time and leaves at time + ms + 1. Infinity when it never differs. The times are
+ * times[lo, n).
  */
 export function nextWindowFlip(
   times: readonly number[],
@@ -41,10 +64,11 @@ export function nextWindowFlip(
   now: number,
   current: boolean,
   holdsAt: (instant: number) => boolean,
+  lo = 0,
+  n = times.length,
 ): number {
-  const n = times.length;
-  let enter = upperBound(times, now);
-  let leave = lowerBound(times, now - ms);
+  let enter = upperBoundIn(times, lo, n, now);
+  let leave = lowerBoundIn(times, lo, n, now - ms);
   while (enter < n || leave < n) {
     const c = Math.min(
       enter < n ? times[enter] : Number.POSITIVE_INFINITY,

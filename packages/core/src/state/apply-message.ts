@@ -3,7 +3,7 @@ import type { ContactMessage } from "../model.ts";
 import { toEpochMs } from "../values/dates.ts";
 import { lookupProperty } from "../values/property-path.ts";
 import type { ContactState } from "./contact-state.ts";
-import { EventTracker } from "./event-tracker.ts";
+import { insertEvent } from "./insert-event.ts";
 import type { StateLayout } from "./state-layout.ts";
 
 /**
@@ -21,9 +21,11 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
       return;
     case "score": {
       const slot = layout.scoreSlot.get(m.score);
-      if (slot !== undefined && m.timestamp >= s.scoreTimes[slot]) {
-        s.num[layout.scoreNum[slot]] = m.value;
-        s.scoreTimes[slot] = m.timestamp;
+      if (slot === undefined) return;
+      const at = layout.at;
+      if (m.timestamp >= s.d[at.scoreTime[slot]]) {
+        s.v[at.score[slot]] = m.value;
+        s.d[at.scoreTime[slot]] = m.timestamp;
       }
       return;
     }
@@ -41,33 +43,64 @@ export function applyMessage(layout: StateLayout, s: ContactState, m: ContactMes
   }
 }
 
+/**
+ * RULES.md lookup (the literal key first, then the dot path) kept up to date per trait key. A
+ * dotless property's value is its trait's value. A dotted one keeps the value of its dot path
+ * (not the whole head object, which may be large) unless its literal key was sent: see
+ * StateExtras.parts.
+ */
 function applyTrait(layout: StateLayout, s: ContactState, key: string, value: unknown, ts: number): void {
   const slots = layout.keySlots.get(key);
   if (slots === undefined) return;
-  const k = layout.traitKey.get(key) as number;
-  if (s.traitTimes[k] > ts) return;
-  s.traitValues[k] = value ?? undefined;
-  s.traitTimes[k] = ts;
+  const at = layout.at;
+  const present: unknown = value ?? undefined;
+  const time = at.traitTime[layout.traitKey.get(key) as number];
+  if (time === undefined) {
+    applyLiteral(layout, s, layout.propertySlot.get(key) as number, present, ts);
+    return;
+  }
+  if (s.d[time] > ts) return;
+  s.d[time] = ts;
   for (const slot of slots) {
-    const v = resolveProperty(layout, s, layout.properties[slot]);
-    s.props[slot] = v;
-    s.num[layout.propertyNum[slot]] = toEpochMs(v) ?? Number.NaN;
+    if (!at.dotted[slot]) {
+      setProperty(layout, s, slot, present);
+      continue;
+    }
+    // `key` is the head of this dotted name.
+    const path =
+      present === undefined ? undefined : lookupProperty({ [key]: present }, layout.properties[slot]);
+    const parts = s.x?.parts?.get(slot);
+    if (parts !== undefined) parts.path = path;
+    setProperty(layout, s, slot, parts?.literal !== undefined ? parts.literal : path);
   }
 }
 
-/** RULES.md lookup over the kept traits: the literal key first, then the dot path. */
-function resolveProperty(layout: StateLayout, s: ContactState, name: string): unknown {
-  const trait = (key: string) => {
-    const k = layout.traitKey.get(key);
-    return k === undefined ? undefined : s.traitValues[k];
-  };
-  const literal = trait(name);
-  if (literal !== undefined) return literal;
-  const dot = name.indexOf(".");
-  if (dot < 0) return undefined;
-  const head = name.slice(0, dot);
-  const root = trait(head);
-  return root === undefined ? undefined : lookupProperty({ [head]: root }, name);
+/** The literal key of the dotted property at `slot`. */
+function applyLiteral(
+  layout: StateLayout,
+  s: ContactState,
+  slot: number,
+  present: unknown,
+  ts: number,
+): void {
+  let parts = s.x?.parts?.get(slot);
+  if (parts === undefined) {
+    // Until now the slot held the dot path's value.
+    parts = { literal: undefined, time: Number.NEGATIVE_INFINITY, path: s.v[slot] };
+    const extras = s.extras();
+    extras.parts ??= new Map();
+    extras.parts.set(slot, parts);
+  }
+  if (parts.time > ts) return;
+  parts.time = ts;
+  parts.literal = present;
+  setProperty(layout, s, slot, present !== undefined ? present : parts.path);
+}
+
+function setProperty(layout: StateLayout, s: ContactState, slot: number, value: unknown): void {
+  s.v[slot] = value;
+  const date = layout.at.date[slot];
+  if (date !== undefined) s.v[date] = toEpochMs(value) ?? Number.NaN;
 }
 
 function applyEvent(
@@ -85,12 +118,6 @@ function applyEvent(
       const v = lookupProperty(props, p);
       return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
     });
-    let tracker = s.trackers[spec.index];
-    if (tracker === EventTracker.EMPTY) {
-      tracker = new EventTracker(spec.measured.length);
-      s.trackers[spec.index] = tracker;
-    }
-    tracker.insert(ts, measured);
-    s.num[layout.countNum[spec.index]] = tracker.times.length;
+    s.d = insertEvent(s.d, layout.at.span, spec.index, ts, measured);
   }
 }

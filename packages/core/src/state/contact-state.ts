@@ -1,64 +1,140 @@
 import { EventTracker } from "./event-tracker.ts";
 import type { StateLayout } from "./state-layout.ts";
+import { spanStart, timesEnd } from "./tracker-span.ts";
 
 /**
- * What the engine keeps of one contact: only the facts the workspace's rules read (see
- * StateLayout), resolved and indexed for evaluation. Mutated in place by `applyMessage`.
+ * What the engine keeps of one contact: only the facts the rules read (see StateLayout), resolved
+ * and indexed for evaluation. Mutated in place by `applyMessage`.
+ *
+ * Two arrays hold it all, at the positions `layout.at` gives: per-array headers (48 bytes each)
+ * and per-tracker objects used to cost more than the data of most contacts.
  */
 export class ContactState {
   /**
-   * Latest value per top-level trait key some rule reads (by the layout's trait-key position)
-   * and the timestamp of the message that set it; removals keep their time so late messages lose.
+   * Per property slot its resolved value (literal key, then dot path) or undefined; then the
+   * numbers conditions read most (property dates, scores; NaN when missing); then, at
+   * `layout.at.doublesAt`, the doubles array `d`. Keeping those numbers here and `d` in here
+   * rather than in a field makes everything but events sit at a regular stride in memory after
+   * GC (V8 copies objects level by level, and `d`, whose size varies, comes a level later): scans
+   * over many contacts stay prefetch-friendly, up to twice as fast as with `d` a level higher.
    */
-  readonly traitValues: unknown[];
-  readonly traitTimes: number[];
-  /** Per property slot: the resolved value (literal key, then dot path) or undefined. */
-  readonly props: unknown[];
-  /**
-   * The numbers rules read most, in one flat array so that evaluating a rule touches few cache
-   * lines: each property's value read as a date (epoch ms), each score, each tracker's event
-   * count, at the positions the layout gives. NaN means missing.
-   */
-  readonly num: number[];
-  readonly scoreTimes: number[];
-  /** Static lists the contact is in (only lists some rule reads); allocated on first use. */
-  lists: Set<string> | undefined;
-  /** Per tracker; EventTracker.EMPTY until the first matching event, which most never see. */
-  readonly trackers: EventTracker[];
-  /** Bucket per salt, computed on first use (it depends only on ids). */
-  buckets: Map<string, number> | undefined;
+  readonly v: unknown[];
+  /** What most contacts never have, in one field: allocated on first use. */
+  x: StateExtras | undefined;
 
   constructor(
     readonly id: string,
-    layout: StateLayout,
+    readonly layout: StateLayout,
   ) {
-    const p = layout.properties.length;
-    this.props = new Array<unknown>(p).fill(undefined);
-    // A plain array of doubles stays on the V8 heap next to the state (a typed array's backing
-    // store lives elsewhere: one more cache miss per evaluation).
-    // Copied from a template of double elements: the array and its backing store are allocated
-    // together (adjacent in memory), and no elements-kind transition reallocates the store.
-    this.num = layout.numTemplate().slice();
-    this.scoreTimes = new Array<number>(layout.scores.length).fill(Number.NEGATIVE_INFINITY);
-    this.trackers = new Array<EventTracker>(layout.trackers.length).fill(EventTracker.EMPTY);
-    this.traitValues = new Array<unknown>(layout.traitKeys.length).fill(undefined);
-    this.traitTimes = new Array<number>(layout.traitKeys.length).fill(Number.NEGATIVE_INFINITY);
+    const at = layout.at;
+    // Copies of templates: allocated at their exact size, with no elements-kind transition.
+    this.v = at.values.slice();
+    this.v[at.doublesAt] = at.doubles.slice();
+  }
+
+  /**
+   * The other numbers, unboxed: times of scores and traits, tracker boundaries and events. A plain array of doubles stays on the V8 heap (a typed array's backing store lives elsewhere:
+   * one more cache miss per evaluation). Replaced, at its exact new size, when an event is inserted.
+   */
+  get d(): number[] {
+    return this.v[this.layout.at.doublesAt] as number[];
+  }
+
+  set d(d: number[]) {
+    this.v[this.layout.at.doublesAt] = d;
+  }
+
+  /** Static lists the contact is in (only lists some rule reads). */
+  get lists(): Set<string> | undefined {
+    return this.x?.lists;
+  }
+
+  set lists(lists: Set<string> | undefined) {
+    this.extras().lists = lists;
+  }
+
+  /** Bucket per salt, computed on first use (it depends only on ids). */
+  get buckets(): Map<string, number> | undefined {
+    return this.x?.buckets;
+  }
+
+  set buckets(buckets: Map<string, number> | undefined) {
+    this.extras().buckets = buckets;
+  }
+
+  extras(): StateExtras {
+    this.x ??= {};
+    return this.x;
+  }
+
+  /** Per property slot: the resolved value or undefined. */
+  get props(): readonly unknown[] {
+    return this.v;
+  }
+
+  /** The numbers rules read most: scores at `layout.scoreNum`, property dates at `layout.propertyNum`. */
+  get num(): readonly number[] {
+    return this.v as number[];
+  }
+
+  /** Number of events in tracker `k`. */
+  eventCount(k: number): number {
+    const t = this.layout.at.span[k];
+    return timesEnd(this.d, t) - spanStart(this.d, t);
+  }
+
+  /** A copy of tracker `k`'s events (times and measured values). */
+  tracker(k: number): EventTracker {
+    const d = this.d;
+    const t = this.layout.at.span[k];
+    const lo = spanStart(d, t);
+    const n = timesEnd(d, t) - lo;
+    const values: number[][] = [];
+    for (let c = 1; c < t.stride; c++) values.push(d.slice(lo + c * n, lo + (c + 1) * n));
+    return new EventTracker(d.slice(lo, lo + n), values);
+  }
+
+  /** Copies of every tracker's events (see `tracker`): for explanations, not for hot paths. */
+  get trackers(): readonly EventTracker[] {
+    return this.layout.trackers.map((t) => this.tracker(t.index));
   }
 
   /** Approximate bytes retained by this state (V8 object and array overheads included). */
   byteSize(): number {
-    let bytes =
-      160 + 8 * this.props.length + 8 * this.num.length + 8 * this.scoreTimes.length + 2 * this.id.length;
-    bytes += 16 * this.traitValues.length + 8 * this.trackers.length;
-    for (const v of this.traitValues) bytes += valueBytes(v);
+    let bytes = 24 + 4 * 8 + 2 * this.id.length + 16;
+    bytes += 48 + 8 * this.v.length;
+    bytes += 48 + 8 * this.d.length;
+    for (let i = 0; i < this.layout.at.doublesAt; i++) bytes += valueBytes(this.v[i]);
+    if (this.x !== undefined) bytes += 56;
     for (const l of this.lists ?? []) bytes += 40 + 2 * l.length;
-    for (const t of this.trackers) if (t !== EventTracker.EMPTY) bytes += t.byteSize();
+    if (this.x?.parts !== undefined) bytes += 80 + 64 * this.x.parts.size;
     return bytes;
   }
 }
 
+/** Facts few contacts have, kept out of every state's fixed part. */
+export interface StateExtras {
+  lists?: Set<string> | undefined;
+  buckets?: Map<string, number> | undefined;
+  /**
+   * Per dotted property slot whose literal key was ever sent (rare): that key's value and time,
+   * and the dot path's value, since either may later be the one to read. Without it, the
+   * property's slot holds its dot path's value and its literal key's time is -Infinity.
+   */
+  parts?: Map<number, DottedParts>;
+}
+
+export interface DottedParts {
+  literal: unknown;
+  time: number;
+  path: unknown;
+}
+
 function valueBytes(v: unknown): number {
-  if (typeof v === "string") return 16 + 2 * v.length;
+  // Numbers outside the small-integer range are boxed (NaN is one shared box).
+  if (typeof v === "number")
+    return Number.isNaN(v) || (Number.isInteger(v) && Math.abs(v) < 2 ** 31) ? 0 : 16;
+  if (typeof v === "string") return 16 + v.length;
   if (v !== null && typeof v === "object") return JSON.stringify(v).length * 2 + 32;
-  return 8;
+  return 0;
 }

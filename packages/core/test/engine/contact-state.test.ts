@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SegmentEngine } from "../../src/engine/segment-engine.ts";
 import type { Group } from "../../src/index.ts";
+import { spanStart } from "../../src/state/tracker-span.ts";
 
 const T = Date.UTC(2026, 0, 1);
+const seen = (event: string): Group["children"][number] => ({
+  type: "event",
+  event,
+  operator: "gte",
+  value: 0,
+});
 const rule: Group = {
   type: "group",
   combinator: "and",
@@ -32,8 +39,13 @@ describe("contact state", () => {
     engine.apply(s, { type: "track", event: "page_viewed", properties: { path: "/" }, timestamp: T });
     engine.apply(s, { type: "list", list: "other", member: true });
     expect(engine.layout.traitKeys).toEqual(["referrals.count", "referrals"]);
-    expect(s.traitValues).toEqual([undefined, { count: 2 }]);
+    // The dot path's value, not the head object; no extras until a literal key is sent.
+    expect(s.v.slice(0, engine.layout.at.doublesAt)).toEqual([2]);
+    // The time of the head key ("referrals"); the literal key's is -Infinity until it is sent.
+    expect(s.d).toEqual([T]);
+    expect(s.x).toBeUndefined();
     expect(s.trackers.map((t) => t.times.length)).toEqual([0]);
+    expect(s.eventCount(0)).toBe(0);
     expect(s.lists).toBeUndefined();
     expect(engine.stateBytes(s)).toBeLessThan(1024);
   });
@@ -46,6 +58,50 @@ describe("contact state", () => {
     expect(s.props[0]).toBe(3);
     engine.apply(s, { type: "identify", traits: { "referrals.count": null }, timestamp: T + 1 });
     expect(s.props[0]).toBe(0);
+  });
+
+  it("keeps a literal key's value and time apart from the dot path's, both ordered by time", () => {
+    const s = engine.createState("u");
+    engine.apply(s, { type: "identify", traits: { "referrals.count": 4 }, timestamp: T + 10 });
+    engine.apply(s, { type: "identify", traits: { referrals: { count: 1 } }, timestamp: T });
+    expect(s.props[0]).toBe(4);
+    // Older than the literal key's latest: ignored, even as a removal.
+    engine.apply(s, { type: "identify", traits: { "referrals.count": null }, timestamp: T + 5 });
+    expect(s.props[0]).toBe(4);
+    engine.apply(s, { type: "identify", traits: { "referrals.count": null }, timestamp: T + 10 });
+    expect(s.props[0]).toBe(1);
+    engine.apply(s, { type: "identify", traits: { referrals: { count: 6 } }, timestamp: T + 1 });
+    expect(s.props[0]).toBe(6);
+    engine.apply(s, { type: "identify", traits: { "referrals.count": 9 }, timestamp: T + 11 });
+    engine.apply(s, { type: "identify", traits: { referrals: null }, timestamp: T + 12 });
+    expect(s.props[0]).toBe(9);
+  });
+
+  it("packs every tracker's events into one array of doubles", () => {
+    const wide = new SegmentEngine("ws", [
+      {
+        id: "a",
+        rule: { type: "group", combinator: "and", children: [rule, seen("signup"), seen("login")] },
+      },
+    ]);
+    const s = wide.createState("u");
+    const events = [
+      ["login", 5],
+      ["purchase", 3],
+      ["signup", 1],
+      ["login", 2],
+      ["purchase", 3],
+      ["login", 9],
+    ] as const;
+    for (const [event, dt] of events) {
+      wide.apply(s, { type: "track", event, properties: { amount: dt }, timestamp: T + dt });
+    }
+    const times = (k: number) => s.tracker(k).times.map((t) => t - T);
+    expect([times(0), times(1), times(2)]).toEqual([[3, 3], [1], [2, 5, 9]]);
+    expect(s.tracker(0).values).toEqual([[3, 3]]);
+    expect([0, 1, 2].map((k) => s.eventCount(k))).toEqual([2, 1, 3]);
+    // The events follow the fixed part, with no spare capacity.
+    expect(s.d.length).toBe(spanStart(s.d, wide.layout.at.span[0]) + 2 * 2 + 1 + 3);
   });
 
   it("lets the latest timestamp win, removals included; ties go to the last received", () => {
