@@ -49,7 +49,9 @@ export class WorkspaceRuntime {
   readonly dataset: ColumnarDataset;
   private engine: SegmentEngine;
   private index: DependencyIndex;
-  private live: SegmentRecord[] = [];
+  private live = new Map<string, SegmentRecord>();
+  /** `affectedBy` per distinct set of data changes: live traffic repeats a few shapes. */
+  private affectedCache = new Map<string, readonly string[]>();
   /** Every installed segment's version (paused ones too: their members can still exit on delete). */
   private versions = new Map<string, number>();
   private timeDependent: Set<string> = new Set();
@@ -71,12 +73,14 @@ export class WorkspaceRuntime {
    * hold yet: then every contact must be reloaded from the store (`loadContact`).
    */
   setSegments(segments: readonly SegmentRecord[]): boolean {
-    this.live = segments.filter((s) => s.status === "live");
+    const live = segments.filter((s) => s.status === "live");
+    this.live = new Map(live.map((s) => [s.id, s]));
     this.versions = new Map(segments.map((s) => [s.id, s.version]));
     const before = this.engine.layout.signature();
     this.engine = this.engineFor(segments);
     this.index = new DependencyIndex(segments.map((s) => ({ id: s.id, rule: s.rule })));
-    this.timeDependent = new Set(this.live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
+    this.affectedCache = new Map();
+    this.timeDependent = new Set(live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
     return this.engine.layout.signature() !== before;
   }
 
@@ -169,8 +173,19 @@ export class WorkspaceRuntime {
       const entry = this.entryFor(m.userId, now, batch, changes);
       this.applyMessage(entry, m, batch, changes);
     }
-    for (const [id, changes] of touched)
-      this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
+    for (const [id, changes] of touched) this.reevaluate(id, now, batch, this.affectedBy(changes), "data");
+  }
+
+  private affectedBy(changes: readonly DataChange[]): readonly string[] {
+    const key = changes.map(changeKey).join("\u0001");
+    let affected = this.affectedCache.get(key);
+    if (affected === undefined) {
+      affected = this.index.affectedBy(changes);
+      // Bounded: trait keys are open-ended, so shapes could keep coming.
+      if (this.affectedCache.size >= 10_000) this.affectedCache.clear();
+      this.affectedCache.set(key, affected);
+    }
+    return affected;
   }
 
   /** Re-evaluates up to `limit` contacts whose next change is due (with their lateness, ms); returns how many. */
@@ -182,7 +197,7 @@ export class WorkspaceRuntime {
 
   /** Re-evaluates every contact for every live segment (start-up catch-up, segment changes). */
   reevaluateAll(now: number, batch: WriteBatch, segmentIds?: readonly string[]): void {
-    const ids = segmentIds ?? this.live.map((s) => s.id);
+    const ids = segmentIds ?? [...this.live.keys()];
     for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, "all");
   }
 
@@ -332,9 +347,10 @@ export class WorkspaceRuntime {
     }
     if (wanted.length > 0) {
       const results = this.engine.evaluateMany(wanted, entry.state, now);
-      for (const s of this.live) {
-        const r = results.get(s.id);
-        if (r !== undefined) this.record(entry, s, r, now, batch);
+      // Referenced segments evaluated on the way are recorded too: their result is as current.
+      for (const [id, r] of results) {
+        const s = this.live.get(id);
+        if (s !== undefined) this.record(entry, s, r, now, batch);
       }
       entry.due = this.nextChanges(full ? [] : (entry.due as number[]), results);
     }
@@ -384,5 +400,23 @@ export class WorkspaceRuntime {
 
   private version(segmentId: string): number {
     return this.versions.get(segmentId) ?? 0;
+  }
+}
+
+/** A change's identity for the affected-segments cache (its kind and the name it carries). */
+function changeKey(c: DataChange): string {
+  switch (c.kind) {
+    case "event":
+      return `e${c.event}`;
+    case "property":
+      return `p${c.key}`;
+    case "score":
+      return `s${c.score}`;
+    case "list":
+      return `l${c.list}`;
+    case "segment":
+      return `g${c.segment}`;
+    case "contact_created":
+      return "c";
   }
 }

@@ -8,8 +8,9 @@ const afterSeq = `${columns} WHERE ws = ? AND seq > ? ORDER BY seq LIMIT ?`;
 const afterSeqOfSegment = `${columns} INDEXED BY changes_by_segment
   WHERE ws = ? AND segment = ? AND seq > ? ORDER BY seq LIMIT ?`;
 const lastSeq = "SELECT last_seq FROM workspace_seq WHERE ws = ?";
-// Ties on `at` go to the later seq: the log's order is the order things happened in.
-const lastChangeAt = `SELECT change, at FROM changes
+// Ties on `at` go to the later seq: the log's order is the order things happened in. A scan of
+// the segment's changes in the covering index (no index by contact: see schema step 5).
+const lastChangeAt = `SELECT change, at FROM changes INDEXED BY changes_by_segment
   WHERE ws = ? AND segment = ? AND contact = ? AND at <= ?
   ORDER BY at DESC, seq DESC LIMIT 1`;
 

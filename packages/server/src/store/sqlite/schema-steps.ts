@@ -153,4 +153,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
   // Each membership change wrote a random page of this index; reads by contact probe the
   // primary key once per segment instead.
   { version: 4, name: "no membership index by contact", sql: "DROP INDEX memberships_by_contact;" },
+  // changes_as_of took a random page write per membership change (keyed by contact). As-of reads
+  // now scan one segment's changes in this covering index instead, in seq order, with no table
+  // lookup; the change feed by segment reads it as before.
+  {
+    version: 5,
+    name: "as-of reads from the change log by segment",
+    sql: `DROP INDEX changes_as_of;
+      DROP INDEX changes_by_segment;
+      CREATE INDEX changes_by_segment ON changes (ws, segment, seq, contact, change, at);`,
+  },
 ];
