@@ -13,6 +13,16 @@ export interface MemoryFigures {
   heapBytesPerContact: number;
   /** Mean of the engine's own estimate (`stateBytes`) over the contacts. */
   stateBytesPerContact: number;
+  /** The preview dataset's heap per contact, measured apart (included in the heap growth). */
+  datasetBytesPerContact: number;
+}
+
+/**
+ * The engine's state per contact: heap growth less the preview dataset, i.e. the evaluation
+ * states, memberships, next-change instants and timers, with the maps that hold them.
+ */
+export function engineBytesPerContact(m: MemoryFigures): number {
+  return m.heapBytesPerContact - m.datasetBytesPerContact;
 }
 
 /** Everything a run measured, for the table and the tests. */
@@ -56,6 +66,8 @@ export interface IngestBenchResult {
   freshness_ms?: number;
   heap_bytes_per_contact: number;
   state_bytes_per_contact: number;
+  dataset_bytes_per_contact: number;
+  engine_bytes_per_contact: number;
   start_ms: number;
   contacts: number;
   segments: number;
@@ -85,6 +97,8 @@ export function toResult(f: IngestFacts): IngestBenchResult {
     ...(f.peer && { freshness_ms: round(f.peer.freshness.p50) }),
     heap_bytes_per_contact: round(f.memory.heapBytesPerContact),
     state_bytes_per_contact: round(f.memory.stateBytesPerContact),
+    dataset_bytes_per_contact: round(f.memory.datasetBytesPerContact),
+    engine_bytes_per_contact: round(engineBytesPerContact(f.memory)),
     start_ms: round(f.restart.startMs),
     contacts: f.contacts,
     segments: f.segments,

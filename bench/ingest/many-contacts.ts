@@ -10,7 +10,7 @@ import { DATA_SEED, INGEST_SIZES, MEAN_EVENTS } from "./ingest-sizes.ts";
 import { loadHistory } from "./load-history.ts";
 import { formatMs, formatRate } from "./report-table.ts";
 import { measureRestart } from "./restart-timing.ts";
-import { stateBytesPerContact } from "./state-bytes.ts";
+import { datasetHeapPerContact, stateBytesPerContact } from "./state-bytes.ts";
 import { round } from "./stats.ts";
 
 /** Heap a contact is expected to need at most while loading (states, maps, garbage headroom). */
@@ -28,6 +28,8 @@ export interface ManyContactsResult {
   events: number;
   heap_bytes_per_contact: number;
   state_bytes_per_contact: number;
+  dataset_bytes_per_contact: number;
+  engine_bytes_per_contact: number;
   start_ms: number;
   restart_heap_bytes_per_contact: number;
   db_bytes?: number;
@@ -68,6 +70,7 @@ export async function runManyContacts(
     });
     const heapBytesPerContact = (settledHeap() - heap0) / contacts;
     const stateBytes = stateBytesPerContact(run.workspace);
+    const datasetBytes = datasetHeapPerContact(run.workspace.id, generateContacts(contacts, gen));
     await run.service.close();
     await store.close();
     const dbBytes = sqliteBytes(bench);
@@ -84,6 +87,8 @@ export async function runManyContacts(
       events: load.events,
       heap_bytes_per_contact: round(heapBytesPerContact),
       state_bytes_per_contact: round(stateBytes),
+      dataset_bytes_per_contact: round(datasetBytes),
+      engine_bytes_per_contact: round(heapBytesPerContact - datasetBytes),
       start_ms: round(restart.startMs),
       restart_heap_bytes_per_contact: round(restart.heapBytesPerContact),
       ...(dbBytes !== undefined && { db_bytes: dbBytes }),
@@ -91,7 +96,7 @@ export async function runManyContacts(
     const table = [
       `ingest --contacts ${contacts}: ${segments.length} segments, store ${kind} (${bench.where})`,
       `load: ${load.messages} messages (${load.events} events) in ${formatMs(load.wallMs)}: ${formatRate(load.perSec)} (${formatRate(load.perCpuSec)} per CPU-s)`,
-      `state: ${Math.round(heapBytesPerContact)} B/contact heap growth; stateBytes ${Math.round(stateBytes)} B`,
+      `state: engine ${Math.round(heapBytesPerContact - datasetBytes)} B/contact (heap growth ${Math.round(heapBytesPerContact)} B less the preview dataset's ${Math.round(datasetBytes)} B); stateBytes ${Math.round(stateBytes)} B`,
       `restart: SegmentsService.open in ${formatMs(restart.startMs)}; ${Math.round(restart.heapBytesPerContact)} B/contact heap after start`,
       ...(dbBytes === undefined ? [] : [`database: ${(dbBytes / 2 ** 30).toFixed(2)} GiB`]),
     ].join("\n");

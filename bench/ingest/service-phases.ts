@@ -9,7 +9,7 @@ import { latencyRun } from "./latency-run.ts";
 import { loadHistory } from "./load-history.ts";
 import { memberCountsAt } from "./member-snapshot.ts";
 import { measureRestart } from "./restart-timing.ts";
-import { stateBytesPerContact } from "./state-bytes.ts";
+import { datasetHeapPerContact, stateBytesPerContact } from "./state-bytes.ts";
 import { sustainedSend } from "./sustained-senders.ts";
 import { timerWave } from "./timer-wave.ts";
 
@@ -46,6 +46,7 @@ export async function measureService(
     const memory = {
       heapBytesPerContact: (settledHeap() - heapBefore) / size.contacts,
       stateBytesPerContact: stateBytesPerContact(workspace),
+      datasetBytesPerContact: datasetHeapPerContact(workspace.id, generateContacts(size.contacts, gen)),
     };
     const at = Date.now();
     const snapshot: Snapshot = { at, counts: memberCountsAt(workspace, at), gen };

@@ -28,6 +28,7 @@ const FIGURE_KEYS = [
   "timer_late_p50_ms",
   "heap_bytes_per_contact",
   "state_bytes_per_contact",
+  "dataset_bytes_per_contact",
   "start_ms",
 ] as const satisfies readonly (keyof IngestBenchResult)[];
 
@@ -55,6 +56,12 @@ function checkRun(report: IngestBenchReport, store: "sqlite" | "postgres") {
   for (const key of REQUIRED_KEYS) expect(result).toHaveProperty(key);
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   for (const key of FIGURE_KEYS) expect(positiveFinite(result[key]), `${key} = ${result[key]}`).toBe(true);
+  // The engine's share is what the heap grew by beyond the preview dataset (small runs are noisy: sign not asserted).
+  expect(
+    Math.abs(
+      result.engine_bytes_per_contact - (result.heap_bytes_per_contact - result.dataset_bytes_per_contact),
+    ),
+  ).toBeLessThanOrEqual(1);
   expect(result.contacts).toBe(contacts);
   expect(result.segments).toBe(benchSegments("small").length);
   // Every phase did its work: changes were attributed, every contact entered and left the wave on time.

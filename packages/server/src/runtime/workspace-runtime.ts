@@ -195,7 +195,10 @@ export class WorkspaceRuntime {
     return due.length;
   }
 
-  /** Re-evaluates every contact for every live segment (start-up catch-up, segment changes). */
+  /**
+   * Re-evaluates every contact for `segmentIds` (default: every live segment) and every
+   * time-dependent segment (start-up catch-up, segment changes).
+   */
   reevaluateAll(now: number, batch: WriteBatch, segmentIds?: readonly string[]): void {
     const ids = segmentIds ?? [...this.live.keys()];
     for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, "all");

@@ -81,10 +81,16 @@ export class SegmentsService {
     const pipeline = new WorkspacePipeline(this.store, runtime, this.clock, this.pipelineOptions);
     pipeline.observer = this.observer;
     // Whatever changed while the service was down (windows that expired, relative dates that
-    // passed) is recorded now, before any new message is taken.
+    // passed) is recorded now, before any new message is taken. Only time can have changed a
+    // stored membership (facts and memberships commit together), so the pass evaluates the
+    // time-dependent segments, and those whose backfill was cut short.
     await pipeline.exclusive((batch, now) => {
       batch.segments.push(...resumed);
-      runtime.reevaluateAll(now, batch);
+      runtime.reevaluateAll(
+        now,
+        batch,
+        resumed.map((s) => s.id),
+      );
     });
     pipeline.wake();
     const workspace = new Workspace(workspaceId, this.store, pipeline, segments, lists);
