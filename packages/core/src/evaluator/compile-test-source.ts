@@ -133,34 +133,10 @@ export function compileTestFunction(
     const helpers = {
       b: boundary,
       // Bounds within the times of a tracker, given where its boundaries are (see tracker-span.ts).
-      lb: (
-        d: readonly number[],
-        sa: number,
-        sh: number,
-        ea: number,
-        eh: number,
-        stride: number,
-        x: number,
-      ) => {
-        const lo = boundary(d, sa, sh);
-        return lowerBoundIn(d, lo, lo + (boundary(d, ea, eh) - lo) / stride, x);
-      },
-      ub: (
-        d: readonly number[],
-        sa: number,
-        sh: number,
-        ea: number,
-        eh: number,
-        stride: number,
-        x: number,
-      ) => {
-        const lo = boundary(d, sa, sh);
-        return upperBoundIn(d, lo, lo + (boundary(d, ea, eh) - lo) / stride, x);
-      },
-      end: (d: readonly number[], sa: number, sh: number, ea: number, eh: number, stride: number) => {
-        const lo = boundary(d, sa, sh);
-        return lo + (boundary(d, ea, eh) - lo) / stride;
-      },
+      lb: boundWithin(lowerBoundIn),
+      ub: boundWithin(upperBoundIn),
+      end: (d: readonly number[], sa: number, sh: number, ea: number, eh: number, stride: number) =>
+        timesEnd(d, boundary(d, sa, sh), ea, eh, stride),
       some: (x: number) => (Number.isNaN(x) ? undefined : x),
     };
     return new Function("K", "H", source)(K, helpers) as CompiledNode["test"];
@@ -168,4 +144,27 @@ export function compileTestFunction(
     // Where code generation is forbidden (a strict Content-Security-Policy), use the closures.
     return compileRule(node, layout, workspaceId).test;
   }
+}
+
+/** Where a tracker's times end, from where they start and the boundary after its columns. */
+function timesEnd(d: readonly number[], lo: number, ea: number, eh: number, stride: number): number {
+  return lo + (boundary(d, ea, eh) - lo) / stride;
+}
+
+type Search = (d: readonly number[], lo: number, hi: number, x: number) => number;
+
+/** A search over one tracker's times, located from the boundaries around its columns. */
+function boundWithin(search: Search) {
+  return (
+    d: readonly number[],
+    sa: number,
+    sh: number,
+    ea: number,
+    eh: number,
+    stride: number,
+    x: number,
+  ) => {
+    const lo = boundary(d, sa, sh);
+    return search(d, lo, timesEnd(d, lo, ea, eh, stride), x);
+  };
 }
