@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../store/conformance/snapshot.ts";
+import { planIs } from "./support/api-client.ts";
 import { forEachStore } from "./support/store-matrix.ts";
 import { bearer, expectProblem, KEY_A } from "./support/test-app.ts";
 import { useTestApp } from "./support/use-test-app.ts";
@@ -18,11 +19,7 @@ forEachStore((backend) => {
       await t.a.createSegment({
         id: "pros",
         name: "Pros",
-        rule: {
-          type: "group",
-          combinator: "and",
-          children: [{ type: "property", property: "plan", operator: "eq", value: "pro" }],
-        },
+        rule: planIs("pro"),
       });
       const batch = [
         { type: "identify", userId: "u1", traits: { plan: "pro", tags: ["a"] }, messageId: "m1" },

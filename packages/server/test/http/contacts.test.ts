@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../store/conformance/snapshot.ts";
+import { planIs } from "./support/api-client.ts";
 import { forEachStore } from "./support/store-matrix.ts";
 import { bearer, expectProblem, KEY_A, KEY_B, T0 } from "./support/test-app.ts";
 import { useTestApp } from "./support/use-test-app.ts";
@@ -10,11 +11,7 @@ forEachStore((backend) => {
       await t.a.createSegment({
         id: "pros",
         name: "Pros",
-        rule: {
-          type: "group",
-          combinator: "and",
-          children: [{ type: "property", property: "plan", operator: "eq", value: "pro" }],
-        },
+        rule: planIs("pro"),
       });
       const batch = [
         { type: "identify", userId: "u1", traits: { plan: "pro", name: "Ada" } },

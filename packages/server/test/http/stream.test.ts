@@ -1,16 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { planIs } from "./support/api-client.ts";
 import { type SseClient as Client, SseClient } from "./support/sse-client.ts";
 import { forEachStore } from "./support/store-matrix.ts";
 import { bearer, expectProblem, KEY_A, KEY_B, T0 } from "./support/test-app.ts";
 import { useTestApp } from "./support/use-test-app.ts";
 
 forEachStore((backend) => {
-  const planIs = (plan: string) => ({
-    type: "group" as const,
-    combinator: "and" as const,
-    children: [{ type: "property" as const, property: "plan", operator: "eq" as const, value: plan }],
-  });
-
   let url: string;
   const clients: Client[] = [];
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Receiver } from "../deliveries/support/receiver.ts";
 import { verified } from "../deliveries/support/verify.ts";
+import { planIs } from "./support/api-client.ts";
 import { forEachStore } from "./support/store-matrix.ts";
 import { bearer, expectProblem, KEY_A, KEY_B } from "./support/test-app.ts";
 import { useTestApp } from "./support/use-test-app.ts";
@@ -15,11 +16,7 @@ forEachStore((backend) => {
       await t.a.createSegment({
         id: "pros",
         name: "Pros",
-        rule: {
-          type: "group",
-          combinator: "and",
-          children: [{ type: "property", property: "plan", operator: "eq", value: "pro" }],
-        },
+        rule: planIs("pro"),
       });
     },
   });

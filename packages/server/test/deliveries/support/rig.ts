@@ -8,16 +8,11 @@ import { SegmentsService } from "../../../src/service/segments-service.ts";
 import type { WebhookRecord } from "../../../src/store/records.ts";
 import { SqliteStore } from "../../../src/store/sqlite/index.ts";
 import type { Store } from "../../../src/store/store.ts";
+import { planIs } from "../../http/support/api-client.ts";
 import { EventLog } from "./events.ts";
 
 /** Test settings: a 1 s first retry on the fake clock, everything else as in production. */
 export const TEST_SETTINGS: Partial<WebhookSettings> = { retryBaseMs: 1_000, retryMaxMs: 60_000 };
-
-const planIs = (plan: string) => ({
-  type: "group" as const,
-  combinator: "and" as const,
-  children: [{ type: "property" as const, property: "plan", operator: "eq" as const, value: plan }],
-});
 
 /**
  * A service with workspaces "a" and "b" (segments "pros", "teams" and "frees" each) and their webhook
