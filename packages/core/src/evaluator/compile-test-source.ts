@@ -3,7 +3,7 @@ import type { Duration } from "../schema/primitives.ts";
 import type { Node } from "../schema/rule.ts";
 import { lowerBoundIn, upperBoundIn } from "../state/sorted.ts";
 import type { StateLayout } from "../state/state-layout.ts";
-import { boundary } from "../state/tracker-span.ts";
+import { boundary, timesEndFrom } from "../state/tracker-span.ts";
 import { parseIsoDate } from "../values/dates.ts";
 import { durationMs } from "../values/durations.ts";
 import { compileRule } from "./compile-rule.ts";
@@ -136,7 +136,7 @@ export function compileTestFunction(
       lb: boundWithin(lowerBoundIn),
       ub: boundWithin(upperBoundIn),
       end: (d: readonly number[], sa: number, sh: number, ea: number, eh: number, stride: number) =>
-        timesEnd(d, boundary(d, sa, sh), ea, eh, stride),
+        timesEndFrom(d, boundary(d, sa, sh), ea, eh, stride),
       some: (x: number) => (Number.isNaN(x) ? undefined : x),
     };
     return new Function("K", "H", source)(K, helpers) as CompiledNode["test"];
@@ -144,11 +144,6 @@ export function compileTestFunction(
     // Where code generation is forbidden (a strict Content-Security-Policy), use the closures.
     return compileRule(node, layout, workspaceId).test;
   }
-}
-
-/** Where a tracker's times end, from where they start and the boundary after its columns. */
-function timesEnd(d: readonly number[], lo: number, ea: number, eh: number, stride: number): number {
-  return lo + (boundary(d, ea, eh) - lo) / stride;
 }
 
 type Search = (d: readonly number[], lo: number, hi: number, x: number) => number;
@@ -165,6 +160,6 @@ function boundWithin(search: Search) {
     x: number,
   ) => {
     const lo = boundary(d, sa, sh);
-    return search(d, lo, timesEnd(d, lo, ea, eh, stride), x);
+    return search(d, lo, timesEndFrom(d, lo, ea, eh, stride), x);
   };
 }

@@ -1,28 +1,4 @@
-/** Binary searches over an ascending array of numbers. */
-
-/** Index of the first element >= x. */
-export function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element > x. */
-export function upperBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Binary searches over an ascending run of numbers, a[lo, hi) of a larger array. */
 
 /** Index of the first element >= x in a[lo, hi) (hi when none). */
 export function lowerBoundIn(a: readonly number[], lo: number, hi: number, x: number): number {

@@ -45,6 +45,16 @@ export function spanStart(d: readonly number[], t: TrackerSpan): number {
 
 /** Index after the tracker's last time (its first measured value, if any). */
 export function timesEnd(d: readonly number[], t: TrackerSpan): number {
-  const lo = boundary(d, t.startAt, t.startHigh);
-  return lo + (boundary(d, t.endAt, t.endHigh) - lo) / t.stride;
+  return timesEndFrom(d, spanStart(d, t), t.endAt, t.endHigh, t.stride);
+}
+
+/** `timesEnd` from the span's start and its end boundary's position (generated code passes numbers). */
+export function timesEndFrom(
+  d: readonly number[],
+  lo: number,
+  endAt: number,
+  endHigh: number,
+  stride: number,
+): number {
+  return lo + (boundary(d, endAt, endHigh) - lo) / stride;
 }
