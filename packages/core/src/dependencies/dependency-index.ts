@@ -2,6 +2,8 @@ import { assertNever } from "../assert-never.ts";
 import type { DataChange } from "./data-change.ts";
 import { orderOrCycle, SegmentCycleError, type SegmentDefinition, segmentGraph } from "./segment-order.ts";
 
+const MEMO_LIMIT = 10_000;
+
 type NamedChange = Exclude<DataChange, { kind: "segment" } | { kind: "contact_created" }>["kind"];
 
 /**
@@ -21,6 +23,8 @@ export class DependencyIndex {
     list: new Map(),
   };
   readonly #timeDependent = new Set<string>();
+  /** Answers per distinct set of changes: ingestion repeats a few shapes (the index never changes). */
+  readonly #affected = new Map<string, readonly string[]>();
 
   /** Throws SegmentCycleError or DuplicateSegmentError when the definitions are not a DAG. */
   constructor(segments: readonly SegmentDefinition[]) {
@@ -47,7 +51,20 @@ export class DependencyIndex {
    * references, in topological order. A new contact can enter any segment, so it affects all.
    * @example index.affectedBy([{ kind: "property", key: "plan" }]) // ["free_users", "free_and_active"]
    */
-  affectedBy(changes: readonly DataChange[]): string[] {
+  affectedBy(changes: readonly DataChange[]): readonly string[] {
+    const key = changes.map(changeKey).join("\u0001");
+    let affected = this.#affected.get(key);
+    if (affected === undefined) {
+      // Frozen: every caller shares the answer.
+      affected = Object.freeze(this.#computeAffected(changes));
+      // Bounded: trait keys are open-ended, so new shapes could keep coming.
+      if (this.#affected.size >= MEMO_LIMIT) this.#affected.clear();
+      this.#affected.set(key, affected);
+    }
+    return affected;
+  }
+
+  #computeAffected(changes: readonly DataChange[]): string[] {
     const hit = new Set<string>();
     const queue: string[] = [];
     const mark = (id: string) => {
@@ -104,5 +121,25 @@ function addAll(index: Map<string, string[]>, names: Iterable<string>, id: strin
     const ids = index.get(name);
     if (ids === undefined) index.set(name, [id]);
     else ids.push(id);
+  }
+}
+
+/** A change's identity for the memo: its kind and the name it carries. */
+function changeKey(c: DataChange): string {
+  switch (c.kind) {
+    case "event":
+      return `e${c.event}`;
+    case "property":
+      return `p${c.key}`;
+    case "score":
+      return `s${c.score}`;
+    case "list":
+      return `l${c.list}`;
+    case "segment":
+      return `g${c.segment}`;
+    case "contact_created":
+      return "c";
+    default:
+      return assertNever(c);
   }
 }

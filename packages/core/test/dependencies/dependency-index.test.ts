@@ -54,7 +54,15 @@ describe("DependencyIndex.affectedBy: each kind of change", () => {
       { kind: "event", event: "viewed_pricing" },
       { kind: "score", score: "nps" },
     ] as const;
-    expect(index.affectedBy(changes).sort()).toEqual(["pricing", "promoter", "sequence"]);
+    expect([...index.affectedBy(changes)].sort()).toEqual(["pricing", "promoter", "sequence"]);
+  });
+
+  it("answers a repeated set of changes from its memo, with an array no caller can alter", () => {
+    const first = index.affectedBy([{ kind: "event", event: "viewed_pricing" }]);
+    const again = index.affectedBy([{ kind: "event", event: "viewed_pricing" }]);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(index.affectedBy([{ kind: "score", score: "nps" }])).not.toEqual(first);
   });
 });
 

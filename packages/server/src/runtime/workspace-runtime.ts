@@ -50,8 +50,6 @@ export class WorkspaceRuntime {
   private engine: SegmentEngine;
   private index: DependencyIndex;
   private live = new Map<string, SegmentRecord>();
-  /** `affectedBy` per distinct set of data changes: live traffic repeats a few shapes. */
-  private affectedCache = new Map<string, readonly string[]>();
   /** Every installed segment's version (paused ones too: their members can still exit on delete). */
   private versions = new Map<string, number>();
   private timeDependent: Set<string> = new Set();
@@ -79,7 +77,6 @@ export class WorkspaceRuntime {
     const before = this.engine.layout.signature();
     this.engine = this.engineFor(segments);
     this.index = new DependencyIndex(segments.map((s) => ({ id: s.id, rule: s.rule })));
-    this.affectedCache = new Map();
     this.timeDependent = new Set(live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
     return this.engine.layout.signature() !== before;
   }
@@ -173,19 +170,8 @@ export class WorkspaceRuntime {
       const entry = this.entryFor(m.userId, now, batch, changes);
       this.applyMessage(entry, m, batch, changes);
     }
-    for (const [id, changes] of touched) this.reevaluate(id, now, batch, this.affectedBy(changes), "data");
-  }
-
-  private affectedBy(changes: readonly DataChange[]): readonly string[] {
-    const key = changes.map(changeKey).join("\u0001");
-    let affected = this.affectedCache.get(key);
-    if (affected === undefined) {
-      affected = this.index.affectedBy(changes);
-      // Bounded: trait keys are open-ended, so shapes could keep coming.
-      if (this.affectedCache.size >= 10_000) this.affectedCache.clear();
-      this.affectedCache.set(key, affected);
-    }
-    return affected;
+    for (const [id, changes] of touched)
+      this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
   }
 
   /** Re-evaluates up to `limit` contacts whose next change is due (with their lateness, ms); returns how many. */
@@ -403,23 +389,5 @@ export class WorkspaceRuntime {
 
   private version(segmentId: string): number {
     return this.versions.get(segmentId) ?? 0;
-  }
-}
-
-/** A change's identity for the affected-segments cache (its kind and the name it carries). */
-function changeKey(c: DataChange): string {
-  switch (c.kind) {
-    case "event":
-      return `e${c.event}`;
-    case "property":
-      return `p${c.key}`;
-    case "score":
-      return `s${c.score}`;
-    case "list":
-      return `l${c.list}`;
-    case "segment":
-      return `g${c.segment}`;
-    case "contact_created":
-      return "c";
   }
 }
