@@ -6,6 +6,7 @@ import { settledHeap } from "../evaluator/measure.ts";
 import { benchSegments } from "./bench-segments.ts";
 import { startService } from "./bench-service.ts";
 import { type BenchStore, createBenchStore, type StoreKind } from "./bench-store.ts";
+import { engineBytesPerContact } from "./ingest-result.ts";
 import { DATA_SEED, INGEST_SIZES, MEAN_EVENTS } from "./ingest-sizes.ts";
 import { loadHistory } from "./load-history.ts";
 import { formatMs, formatRate } from "./report-table.ts";
@@ -69,8 +70,12 @@ export async function runManyContacts(
       log,
     });
     const heapBytesPerContact = (settledHeap() - heap0) / contacts;
-    const stateBytes = stateBytesPerContact(run.workspace);
-    const datasetBytes = datasetHeapPerContact(run.workspace.id, generateContacts(contacts, gen));
+    const memory = {
+      heapBytesPerContact,
+      stateBytesPerContact: stateBytesPerContact(run.workspace),
+      datasetBytesPerContact: datasetHeapPerContact(run.workspace.id, generateContacts(contacts, gen)),
+    };
+    const engineBytes = engineBytesPerContact(memory);
     await run.service.close();
     await store.close();
     const dbBytes = sqliteBytes(bench);
@@ -86,9 +91,9 @@ export async function runManyContacts(
       contacts,
       events: load.events,
       heap_bytes_per_contact: round(heapBytesPerContact),
-      state_bytes_per_contact: round(stateBytes),
-      dataset_bytes_per_contact: round(datasetBytes),
-      engine_bytes_per_contact: round(heapBytesPerContact - datasetBytes),
+      state_bytes_per_contact: round(memory.stateBytesPerContact),
+      dataset_bytes_per_contact: round(memory.datasetBytesPerContact),
+      engine_bytes_per_contact: round(engineBytes),
       start_ms: round(restart.startMs),
       restart_heap_bytes_per_contact: round(restart.heapBytesPerContact),
       ...(dbBytes !== undefined && { db_bytes: dbBytes }),
@@ -96,7 +101,7 @@ export async function runManyContacts(
     const table = [
       `ingest --contacts ${contacts}: ${segments.length} segments, store ${kind} (${bench.where})`,
       `load: ${load.messages} messages (${load.events} events) in ${formatMs(load.wallMs)}: ${formatRate(load.perSec)} (${formatRate(load.perCpuSec)} per CPU-s)`,
-      `state: engine ${Math.round(heapBytesPerContact - datasetBytes)} B/contact (heap growth ${Math.round(heapBytesPerContact)} B less the preview dataset's ${Math.round(datasetBytes)} B); stateBytes ${Math.round(stateBytes)} B`,
+      `state: engine ${Math.round(engineBytes)} B/contact (heap growth ${Math.round(heapBytesPerContact)} B less the preview dataset's ${Math.round(memory.datasetBytesPerContact)} B); stateBytes ${Math.round(memory.stateBytesPerContact)} B`,
       `restart: SegmentsService.open in ${formatMs(restart.startMs)}; ${Math.round(restart.heapBytesPerContact)} B/contact heap after start`,
       ...(dbBytes === undefined ? [] : [`database: ${(dbBytes / 2 ** 30).toFixed(2)} GiB`]),
     ].join("\n");
