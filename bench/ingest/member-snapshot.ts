@@ -8,8 +8,8 @@ export function memberCountsAt(workspace: Workspace, at: number): Map<string, nu
   const runtime = workspace.runtime;
   const engine = runtime.segmentEngine;
   const counts = new Map<string, number>(engine.order.map((id) => [id, 0]));
-  for (const entry of runtime.contacts.values()) {
-    for (const [id, m] of engine.evaluateAll(entry.state, at))
+  for (const state of runtime.contacts.values()) {
+    for (const [id, m] of engine.evaluateAll(state, at))
       if (m.member) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;

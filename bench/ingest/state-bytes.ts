@@ -8,7 +8,7 @@ import { settledHeap } from "../evaluator/measure.ts";
 export function stateBytesPerContact(workspace: Workspace): number {
   const runtime = workspace.runtime;
   let bytes = 0;
-  for (const entry of runtime.contacts.values()) bytes += runtime.segmentEngine.stateBytes(entry.state);
+  for (const state of runtime.contacts.values()) bytes += runtime.segmentEngine.stateBytes(state);
   return runtime.contacts.size === 0 ? 0 : bytes / runtime.contacts.size;
 }
 

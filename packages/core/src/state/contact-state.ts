@@ -2,6 +2,9 @@ import { EventTracker } from "./event-tracker.ts";
 import type { StateLayout } from "./state-layout.ts";
 import { spanStart, timesEnd } from "./tracker-span.ts";
 
+/** Every state's `host` until the host first sets it. */
+const NO_HOST: number[] = [];
+
 /**
  * What the engine keeps of one contact: only the facts the rules read (see StateLayout), resolved
  * and indexed for evaluation. Mutated in place by `applyMessage`.
@@ -21,6 +24,13 @@ export class ContactState {
   readonly v: unknown[];
   /** What most contacts never have, in one field: allocated on first use. */
   x: StateExtras | undefined;
+  /**
+   * Numbers the host keeps per contact beside the state (the server: its memberships and next
+   * changes), here rather than in an object of its own, which would cost one more header and
+   * pointer per contact. The engine never reads it. Starts as a shared empty array: replace it,
+   * never write into it.
+   */
+  host: number[] = NO_HOST;
 
   constructor(
     readonly id: string,
@@ -101,11 +111,12 @@ export class ContactState {
 
   /** Approximate bytes retained by this state (V8 object and array overheads included). */
   byteSize(): number {
-    let bytes = 24 + 4 * 8 + 2 * this.id.length + 16;
+    let bytes = 24 + 5 * 8 + 2 * this.id.length + 16;
     bytes += 48 + 8 * this.v.length;
     bytes += 48 + 8 * this.d.length;
     for (let i = 0; i < this.layout.at.doublesAt; i++) bytes += valueBytes(this.v[i]);
     if (this.x !== undefined) bytes += 56;
+    if (this.host !== NO_HOST) bytes += 48 + 8 * this.host.length;
     for (const l of this.lists ?? []) bytes += 40 + 2 * l.length;
     if (this.x?.parts !== undefined) bytes += 80 + 64 * this.x.parts.size;
     return bytes;

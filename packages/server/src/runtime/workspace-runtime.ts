@@ -9,8 +9,19 @@ import {
 } from "@growthos/segments-core";
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
+import {
+  clearMembers,
+  dueKnown,
+  earliestDue,
+  forEachDue,
+  forgetDues,
+  isMember,
+  memberOrdinals,
+  setDues,
+  setMember,
+} from "./contact-memo.ts";
 import type { IngestMessage } from "./ingest-message.ts";
-import { clearBit, hasBit, SegmentOrdinals, setBit, setBits } from "./segment-bits.ts";
+import { SegmentOrdinals } from "./segment-ordinals.ts";
 import { applyStored, stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
 
@@ -24,18 +35,6 @@ interface Backfill {
   states: Map<string, ContactState>;
 }
 
-/** One contact in memory: the engine's compact state and the segments it is in (with since). */
-interface ContactEntry {
-  state: ContactState;
-  /** Segments it is in, as bits over `SegmentOrdinals` (their `since` is in the store). */
-  member: number[];
-  /**
-   * Next change of each time-dependent segment that has one, as pairs [segment number, instant];
-   * undefined until the contact's first full pass (or after a reload).
-   */
-  due: number[] | undefined;
-}
-
 /**
  * The live side of one workspace: every contact's evaluation state and memberships in memory,
  * kept equal to the rules applied to the stored facts as of now. It never does I/O: it applies
@@ -43,7 +42,11 @@ interface ContactEntry {
  * which the pipeline commits.
  */
 export class WorkspaceRuntime {
-  readonly contacts = new Map<string, ContactEntry>();
+  /**
+   * Every contact's engine state; its `host` array holds the segments it is in (their `since` is
+   * in the store) and its time-dependent segments' next changes (see contact-memo.ts).
+   */
+  readonly contacts = new Map<string, ContactState>();
   readonly timers = new TimerQueue();
   /** Every contact's facts as columns, kept in step with the states: previews scan it. */
   readonly dataset: ColumnarDataset;
@@ -107,7 +110,11 @@ export class WorkspaceRuntime {
     if (b === undefined) throw new Error("no backfill is running");
     const missing = [...this.contacts.keys()].filter((id) => !b.states.has(id));
     if (missing.length > 0) throw new Error(`backfill has no state for ${missing.length} contacts`);
-    for (const [id, entry] of this.contacts) entry.state = b.states.get(id) as ContactState;
+    for (const [id, state] of this.contacts) {
+      const side = b.states.get(id) as ContactState;
+      side.host = state.host;
+      this.contacts.set(id, side);
+    }
     this.engine = b.engine;
     this.backfill = undefined;
   }
@@ -133,9 +140,10 @@ export class WorkspaceRuntime {
   /** Rebuilds one contact's state from its stored facts (start-up, reloads after a failed commit). */
   loadContact(c: StoredContact): void {
     const state = stateFromStored(this.engine, c);
-    const prior = this.contacts.get(c.id)?.member ?? [];
-    // Due instants are unknown for the reloaded state: its next timer pass is a full one.
-    this.contacts.set(c.id, { state, member: prior, due: undefined });
+    // Memberships stay; next changes are unknown for the reloaded state: its next pass is a full one.
+    state.host = this.contacts.get(c.id)?.host ?? [];
+    forgetDues(state);
+    this.contacts.set(c.id, state);
     this.backfill?.states.set(c.id, stateFromStored(this.backfill.engine, c));
     this.dataset.deleteContact(c.id);
     this.dataset.ensureContact(c.id);
@@ -144,8 +152,8 @@ export class WorkspaceRuntime {
 
   /** Marks a stored membership (start-up; its `since` stays in the store). */
   loadMembership(segmentId: string, contactId: string): void {
-    const entry = this.contacts.get(contactId);
-    if (entry !== undefined) setBit(entry.member, this.ordinals.of(segmentId));
+    const state = this.contacts.get(contactId);
+    if (state !== undefined) setMember(state, this.ordinals.of(segmentId), true);
   }
 
   forgetContact(contactId: string): void {
@@ -167,8 +175,8 @@ export class WorkspaceRuntime {
       }
       const changes = touched.get(m.userId) ?? [];
       touched.set(m.userId, changes);
-      const entry = this.entryFor(m.userId, now, batch, changes);
-      this.applyMessage(entry, m, batch, changes);
+      const state = this.stateFor(m.userId, now, batch, changes);
+      this.applyMessage(state, m, batch, changes);
     }
     for (const [id, changes] of touched)
       this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
@@ -192,22 +200,22 @@ export class WorkspaceRuntime {
 
   /** Whether the contact is in the segment now (in memory: the stored state, bar a commit in flight). */
   isMember(contactId: string, segmentId: string): boolean {
-    const entry = this.contacts.get(contactId);
-    return entry !== undefined && hasBit(entry.member, this.ordinals.of(segmentId));
+    const state = this.contacts.get(contactId);
+    return state !== undefined && isMember(state, this.ordinals.of(segmentId));
   }
 
   /** Calls `fn` for every member of the segment. */
   forEachMember(segmentId: string, fn: (contactId: string) => void): void {
     const o = this.ordinals.of(segmentId);
-    for (const [contactId, entry] of this.contacts) if (hasBit(entry.member, o)) fn(contactId);
+    for (const [contactId, state] of this.contacts) if (isMember(state, o)) fn(contactId);
   }
 
   /** Replaces a contact's memberships (after reading them back from the store). */
   setMemberships(contactId: string, segmentIds: Iterable<string>): void {
-    const entry = this.contacts.get(contactId);
-    if (entry === undefined) return;
-    entry.member = [];
-    for (const id of segmentIds) setBit(entry.member, this.ordinals.of(id));
+    const state = this.contacts.get(contactId);
+    if (state === undefined) return;
+    clearMembers(state);
+    for (const id of segmentIds) setMember(state, this.ordinals.of(id), true);
   }
 
   /** Records an entry into `segmentId` for each of `contactIds` not in it yet (a first membership). */
@@ -220,8 +228,8 @@ export class WorkspaceRuntime {
   ): void {
     this.versions.set(segmentId, version);
     for (const contactId of contactIds) {
-      const entry = this.contacts.get(contactId);
-      if (entry === undefined || !setBit(entry.member, this.ordinals.of(segmentId))) continue;
+      const state = this.contacts.get(contactId);
+      if (state === undefined || !setMember(state, this.ordinals.of(segmentId), true)) continue;
       batch.memberships.push({ segmentId, contactId, member: true, since: now });
       batch.changes.push({ segmentId, contactId, change: "entered", at: now, segmentVersion: version });
     }
@@ -230,35 +238,35 @@ export class WorkspaceRuntime {
   /** Records an exit from `segmentId` for every member (segment deleted or paused out). */
   exitAll(segmentId: string, version: number, now: number, batch: WriteBatch): void {
     const o = this.ordinals.of(segmentId);
-    for (const [contactId, entry] of this.contacts) {
-      if (!clearBit(entry.member, o)) continue;
+    for (const [contactId, state] of this.contacts) {
+      if (!setMember(state, o, false)) continue;
       batch.memberships.push({ segmentId, contactId, member: false, since: now });
       batch.changes.push({ segmentId, contactId, change: "exited", at: now, segmentVersion: version });
     }
   }
 
-  private entryFor(id: string, now: number, batch: WriteBatch, changes: DataChange[]): ContactEntry {
-    let entry = this.contacts.get(id);
-    if (entry === undefined) {
-      entry = { state: this.engine.createState(id), member: [], due: undefined };
-      this.contacts.set(id, entry);
+  private stateFor(id: string, now: number, batch: WriteBatch, changes: DataChange[]): ContactState {
+    let state = this.contacts.get(id);
+    if (state === undefined) {
+      state = this.engine.createState(id);
+      this.contacts.set(id, state);
       this.dataset.ensureContact(id);
       // A new contact may sort before the backfill's read position: it is never read from the store.
       this.backfill?.states.set(id, this.backfill.engine.createState(id));
       batch.contacts.push({ id, createdAt: now });
       changes.push({ kind: "contact_created" });
     }
-    return entry;
+    return state;
   }
 
   private applyMessage(
-    entry: ContactEntry,
+    state: ContactState,
     m: Exclude<IngestMessage, { type: "delete" }>,
     batch: WriteBatch,
     changes: DataChange[],
   ): void {
     const message = this.describe(m, batch, changes);
-    this.engine.apply(entry.state, message);
+    this.engine.apply(state, message);
     this.dataset.apply(m.userId, message);
     // A contact not read by the backfill yet has no side state: its read will include this message.
     const side = this.backfill?.states.get(m.userId);
@@ -295,9 +303,9 @@ export class WorkspaceRuntime {
   }
 
   private deleteContact(id: string, now: number, batch: WriteBatch): void {
-    const entry = this.contacts.get(id);
-    if (entry === undefined) return;
-    for (const segmentId of setBits(entry.member).map((o) => this.ordinals.idAt(o))) {
+    const state = this.contacts.get(id);
+    if (state === undefined) return;
+    for (const segmentId of memberOrdinals(state).map((o) => this.ordinals.idAt(o))) {
       batch.changes.push({
         segmentId,
         contactId: id,
@@ -326,26 +334,25 @@ export class WorkspaceRuntime {
     affected: readonly string[],
     mode: "data" | "timer" | "all",
   ): void {
-    const entry = this.contacts.get(contactId);
-    if (entry === undefined) return;
-    const full = mode === "all" || entry.due === undefined;
+    const state = this.contacts.get(contactId);
+    if (state === undefined) return;
+    const full = mode === "all" || !dueKnown(state);
     const wanted = full ? [...affected, ...this.timeDependent] : [...affected];
     if (!full && mode === "timer") {
-      const due = entry.due as number[];
-      for (let k = 0; k < due.length; k += 2) if (due[k + 1] <= now) wanted.push(this.ordinals.idAt(due[k]));
+      forEachDue(state, (o, at) => {
+        if (at <= now) wanted.push(this.ordinals.idAt(o));
+      });
     }
     if (wanted.length > 0) {
-      const results = this.engine.evaluateMany(wanted, entry.state, now);
+      const results = this.engine.evaluateMany(wanted, state, now);
       // Referenced segments evaluated on the way are recorded too: their result is as current.
       for (const [id, r] of results) {
         const s = this.live.get(id);
-        if (s !== undefined) this.record(entry, s, r, now, batch);
+        if (s !== undefined) this.record(state, s, r, now, batch);
       }
-      entry.due = this.nextChanges(full ? [] : (entry.due as number[]), results);
+      setDues(state, this.nextChanges(state, full, results));
     }
-    let next = Number.POSITIVE_INFINITY;
-    const due = entry.due ?? [];
-    for (let k = 1; k < due.length; k += 2) if (due[k] < next) next = due[k];
+    const next = earliestDue(state);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
   }
 
@@ -353,11 +360,13 @@ export class WorkspaceRuntime {
    * The pairs [segment number, next change] of the time-dependent segments after an evaluation:
    * the evaluated ones replaced by their new next change (none: dropped), the others kept.
    */
-  private nextChanges(previous: readonly number[], results: Map<string, SegmentMembership>): number[] {
+  private nextChanges(state: ContactState, full: boolean, results: Map<string, SegmentMembership>): number[] {
     const out: number[] = [];
-    for (let k = 0; k < previous.length; k += 2) {
-      const id = this.ordinals.idAt(previous[k]);
-      if (!results.has(id) && this.timeDependent.has(id)) out.push(previous[k], previous[k + 1]);
+    if (!full) {
+      forEachDue(state, (o, at) => {
+        const id = this.ordinals.idAt(o);
+        if (!results.has(id) && this.timeDependent.has(id)) out.push(o, at);
+      });
     }
     for (const [id, r] of results) {
       if (r.next !== null && this.timeDependent.has(id)) out.push(this.ordinals.of(id), r.next);
@@ -366,17 +375,14 @@ export class WorkspaceRuntime {
   }
 
   private record(
-    entry: ContactEntry,
+    state: ContactState,
     s: SegmentRecord,
     r: SegmentMembership,
     now: number,
     batch: WriteBatch,
   ): void {
-    const o = this.ordinals.of(s.id);
-    if (hasBit(entry.member, o) === r.member) return;
-    const contactId = entry.state.id;
-    if (r.member) setBit(entry.member, o);
-    else clearBit(entry.member, o);
+    if (!setMember(state, this.ordinals.of(s.id), r.member)) return;
+    const contactId = state.id;
     batch.memberships.push({ segmentId: s.id, contactId, member: r.member, since: now });
     batch.changes.push({
       segmentId: s.id,

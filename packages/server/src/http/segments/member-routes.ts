@@ -81,10 +81,10 @@ export function memberRoutes(root: FastifyInstance, deps: RouteDeps): void {
       const segment = ws.getSegment(request.params.id);
       const { contactId } = request.params;
       // The live state in memory: the same one membership is computed from.
-      const entry = ws.runtime.contacts.get(contactId);
-      if (entry === undefined) throw new NotFoundError("contact", contactId);
+      const state = ws.runtime.contacts.get(contactId);
+      if (state === undefined) throw new NotFoundError("contact", contactId);
       const now = deps.clock.now();
-      const tree = ws.runtime.segmentEngine.explain(segment.id, entry.state, now);
+      const tree = ws.runtime.segmentEngine.explain(segment.id, state, now);
       return { ...tree, segment_id: segment.id, contact_id: contactId, evaluated_at: iso(now) };
     },
   );

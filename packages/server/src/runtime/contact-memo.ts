@@ -1,0 +1,142 @@
+import type { ContactState } from "@growthos/segments-core";
+
+/**
+ * What the runtime keeps per contact beside the engine's state, in the state's `host` array
+ * (plain doubles, allocated at their exact size):
+ *
+ *   [W, dueKnown, member word × W, next change …]
+ *
+ * - member words: the segments the contact is in, as bits over `SegmentOrdinals`, 30 per word
+ *   (small integers);
+ * - dueKnown: 1 once a full pass has computed every time-dependent segment's next change;
+ * - next changes: one number per time-dependent segment that has one, (instant − EPOCH) × 4096
+ *   + segment number; a pair [−(segment number + 1), instant] when that does not fit (a segment
+ *   number ≥ 4096, an instant before 2024 or after 2093, a fractional instant).
+ *
+ * One array instead of an entry object, a bits array and a pairs array, and one number per next
+ * change instead of two: about 300 bytes less per contact (docs/benchmarks.md).
+ */
+const BITS = 30;
+const HEAD = 2;
+/** 2024-01-01T00:00:00Z: packed instants count from here. */
+const EPOCH = 1_704_067_200_000;
+const ORDINALS = 4096;
+/** 2^41 ms (69 years): (instant − EPOCH) × 4096 + ordinal stays below 2^53, so it is exact. */
+const SPAN = 2 ** 41;
+
+export function isMember(s: ContactState, ordinal: number): boolean {
+  const h = s.host;
+  const i = (ordinal / BITS) | 0;
+  return i < wordCount(h) && (h[HEAD + i] & (1 << (ordinal % BITS))) !== 0;
+}
+
+/** Sets or clears the membership bit; returns whether it changed. */
+export function setMember(s: ContactState, ordinal: number, member: boolean): boolean {
+  if (isMember(s, ordinal) === member) return false;
+  const i = (ordinal / BITS) | 0;
+  if (i >= wordCount(s.host)) s.host = withWords(s.host, i + 1);
+  const h = s.host;
+  const mask = 1 << (ordinal % BITS);
+  h[HEAD + i] = member ? h[HEAD + i] | mask : h[HEAD + i] & ~mask;
+  return true;
+}
+
+/** The segment numbers the contact is a member of, ascending. */
+export function memberOrdinals(s: ContactState): number[] {
+  const h = s.host;
+  const out: number[] = [];
+  for (let i = 0; i < wordCount(h); i++) {
+    for (let w = h[HEAD + i], b = 0; w !== 0; w >>>= 1, b++) if ((w & 1) !== 0) out.push(i * BITS + b);
+  }
+  return out;
+}
+
+/** Drops every membership bit (the next changes are kept). */
+export function clearMembers(s: ContactState): void {
+  const h = s.host;
+  for (let i = 0; i < wordCount(h); i++) h[HEAD + i] = 0;
+}
+
+/** Whether the next changes are known (the contact has had a full pass since its state was built). */
+export function dueKnown(s: ContactState): boolean {
+  return s.host.length > 0 && s.host[1] === 1;
+}
+
+/** Calls `fn` with each [segment number, instant] of the contact's next changes. */
+export function forEachDue(s: ContactState, fn: (ordinal: number, at: number) => void): void {
+  const h = s.host;
+  for (let k = HEAD + wordCount(h); k < h.length; k++) {
+    const x = h[k];
+    if (x < 0) {
+      fn(-x - 1, h[k + 1]);
+      k++;
+    } else {
+      const o = x % ORDINALS;
+      fn(o, (x - o) / ORDINALS + EPOCH);
+    }
+  }
+}
+
+/** The earliest next change, or +Infinity. */
+export function earliestDue(s: ContactState): number {
+  let min = Number.POSITIVE_INFINITY;
+  forEachDue(s, (_, at) => {
+    if (at < min) min = at;
+  });
+  return min;
+}
+
+/** Replaces the next changes with `pairs` ([segment number, instant, …]) and marks them known. */
+export function setDues(s: ContactState, pairs: readonly number[]): void {
+  const h = s.host;
+  const w = wordCount(h);
+  let n = 0;
+  for (let k = 0; k < pairs.length; k += 2) n += packs(pairs[k], pairs[k + 1]) ? 1 : 2;
+  const out = new Array<number>(HEAD + w + n);
+  out[0] = w;
+  out[1] = 1;
+  for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
+  let at = HEAD + w;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const o = pairs[k];
+    const t = pairs[k + 1];
+    if (packs(o, t)) out[at++] = (t - EPOCH) * ORDINALS + o;
+    else {
+      out[at++] = -o - 1;
+      out[at++] = t;
+    }
+  }
+  s.host = out;
+}
+
+/** Forgets the next changes: the contact's next pass is a full one. */
+export function forgetDues(s: ContactState): void {
+  const h = s.host;
+  const w = wordCount(h);
+  const out = new Array<number>(HEAD + w);
+  out[0] = w;
+  out[1] = 0;
+  for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
+  s.host = out;
+}
+
+function packs(ordinal: number, at: number): boolean {
+  const t = at - EPOCH;
+  return ordinal < ORDINALS && Number.isInteger(t) && t >= 0 && t < SPAN;
+}
+
+function wordCount(h: readonly number[]): number {
+  return h.length === 0 ? 0 : h[0];
+}
+
+/** A copy of `h` with `w` member words (at least as many as it has), its next changes kept. */
+function withWords(h: readonly number[], w: number): number[] {
+  const had = wordCount(h);
+  const rest = h.length === 0 ? 0 : h.length - HEAD - had;
+  const out = new Array<number>(HEAD + w + rest);
+  out[0] = w;
+  out[1] = h.length === 0 ? 0 : h[1];
+  for (let i = 0; i < w; i++) out[HEAD + i] = i < had ? h[HEAD + i] : 0;
+  for (let k = 0; k < rest; k++) out[HEAD + w + k] = h[HEAD + had + k];
+  return out;
+}

@@ -1,0 +1,100 @@
+import { ContactState, StateLayout } from "@growthos/segments-core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  clearMembers,
+  dueKnown,
+  earliestDue,
+  forEachDue,
+  forgetDues,
+  isMember,
+  memberOrdinals,
+  setDues,
+  setMember,
+} from "../../src/runtime/contact-memo.ts";
+import { SegmentOrdinals } from "../../src/runtime/segment-ordinals.ts";
+
+const layout = StateLayout.fromRules([]);
+const instant = fc.oneof(
+  // Around now (packed), before 2024 and far ahead (kept as pairs), fractional and negative.
+  fc.integer({ min: 1_704_067_200_000, max: 1_704_067_200_000 + 2 ** 41 - 1 }),
+  fc.integer({ min: 0, max: 1_704_067_199_999 }),
+  fc.integer({ min: 1_704_067_200_000 + 2 ** 41, max: Number.MAX_SAFE_INTEGER }),
+  fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+);
+const ordinal = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 4090, max: 5000 }));
+const op = fc.oneof(
+  fc.record({ kind: fc.constant("member" as const), o: ordinal, member: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("dues" as const),
+    pairs: fc.array(fc.tuple(ordinal, instant), { maxLength: 12 }),
+  }),
+  fc.record({ kind: fc.constant("forget" as const) }),
+  fc.record({ kind: fc.constant("clear" as const) }),
+);
+
+describe("contact memo", () => {
+  it("keeps memberships and next changes exactly, through every kind of update", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const s = new ContactState("c", layout);
+        const members = new Set<number>();
+        let dues: [number, number][] | undefined;
+        for (const x of ops) {
+          if (x.kind === "member") {
+            expect(setMember(s, x.o, x.member)).toBe(members.has(x.o) !== x.member);
+            if (x.member) members.add(x.o);
+            else members.delete(x.o);
+          } else if (x.kind === "dues") {
+            setDues(s, x.pairs.flat());
+            dues = x.pairs;
+          } else if (x.kind === "forget") {
+            forgetDues(s);
+            dues = undefined;
+          } else {
+            clearMembers(s);
+            members.clear();
+          }
+          expect(memberOrdinals(s)).toEqual([...members].sort((a, b) => a - b));
+          for (let o = 0; o <= 210; o++) expect(isMember(s, o)).toBe(members.has(o));
+          expect(dueKnown(s)).toBe(dues !== undefined);
+          const seen: [number, number][] = [];
+          forEachDue(s, (o, at) => seen.push([o, at]));
+          expect(seen).toEqual(dues ?? []);
+          expect(earliestDue(s)).toBe(Math.min(Number.POSITIVE_INFINITY, ...(dues ?? []).map((d) => d[1])));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("stores member words as small integers and packs a next change in one number", () => {
+    const s = new ContactState("c", layout);
+    setMember(s, 29, true);
+    setMember(s, 95, true);
+    setDues(s, [3, Date.UTC(2026, 10, 29), 95, Date.UTC(2026, 11, 1)]);
+    // [words, known, 4 words, 2 packed next changes]
+    expect(s.host).toHaveLength(2 + 4 + 2);
+    for (const w of s.host.slice(2, 6)) expect(Number.isInteger(w) && w >= 0 && w < 2 ** 30).toBe(true);
+    setDues(s, [4096, Date.UTC(2026, 10, 29)]);
+    expect(s.host).toHaveLength(2 + 4 + 2);
+  });
+
+  it("never writes into the shared empty array a new state starts with", () => {
+    const a = new ContactState("a", layout);
+    const b = new ContactState("b", layout);
+    setMember(a, 3, true);
+    setDues(a, [1, 1_800_000_000_000]);
+    expect(b.host).toEqual([]);
+    expect(isMember(b, 3)).toBe(false);
+    expect(dueKnown(b)).toBe(false);
+  });
+});
+
+describe("segment ordinals", () => {
+  it("numbers segments densely and never reuses a number", () => {
+    const o = new SegmentOrdinals();
+    expect([o.of("a"), o.of("b"), o.of("a"), o.of("c")]).toEqual([0, 1, 0, 2]);
+    expect(o.idAt(1)).toBe("b");
+  });
+});
