@@ -22,7 +22,9 @@ type IngestItem = {
   resolve: (r: IngestResult) => void;
   reject: (e: unknown) => void;
 };
-type Item = IngestItem | { kind: "task"; run: ExclusiveTask; resolve: () => void; reject: (e: unknown) => void };
+type Item =
+  | IngestItem
+  | { kind: "task"; run: ExclusiveTask; resolve: () => void; reject: (e: unknown) => void };
 
 /** Turns evaluated while a commit was in flight, to be committed together as soon as it ends. */
 interface Pending {
@@ -51,7 +53,7 @@ const DEFAULTS: PipelineOptions = {
   maxBatchMessages: 5_000,
   maxTimersPerTurn: 1_000,
   maxPendingMessages: 10_000,
-  maxPendingTimers: 8_000,
+  maxPendingTimers: 1_000,
 };
 
 /**
@@ -201,7 +203,10 @@ export class WorkspacePipeline {
   private async runGroup(group: IngestItem[], now: number): Promise<void> {
     // Back-pressure: a full pending batch waits for the commit in flight.
     const p = this.pending;
-    if (p !== null && (p.messages >= this.options.maxPendingMessages || p.timers >= this.options.maxPendingTimers))
+    if (
+      p !== null &&
+      (p.messages >= this.options.maxPendingMessages || p.timers >= this.options.maxPendingTimers)
+    )
       await this.inflight;
     // A batch applies its deletions last, so a turn that deletes is committed on its own: merged
     // with later turns, it would also remove what they wrote about the deleted contact.
