@@ -87,6 +87,8 @@ export interface Store {
   /** The change log, ascending by seq, strictly after `afterSeq`; optionally for one segment. */
   changes(workspaceId: string, afterSeq: number, limit: number, segmentId?: string): Promise<ChangeRecord[]>;
   lastSeq(workspaceId: string): Promise<number>;
+  /** How many batches were committed in the workspace (0 before the first). */
+  commitCount(workspaceId: string): Promise<number>;
   /** Membership as of `at`, from the change log: the last change at or before `at`. */
   membershipAt(
     workspaceId: string,

@@ -55,10 +55,10 @@ async function gatedService() {
   return { store, ws, gate, hold, release: () => release() };
 }
 
-const identify = (userId: string, messageId: string): IngestMessage => ({
+const identify = (userId: string, messageId: string, plan = "pro"): IngestMessage => ({
   type: "identify",
   userId,
-  traits: { plan: "pro" },
+  traits: { plan },
   timestamp: T0,
   messageId,
 });
@@ -104,7 +104,7 @@ describe("group commit across turns", () => {
     gate.fail = true;
     const a = ws.ingest([identify("ann", "m1")]);
     await turns();
-    const b = ws.ingest([identify("bob", "m2"), { ...identify("dan", "m3"), traits: { plan: "free" } }]);
+    const b = ws.ingest([identify("bob", "m2"), identify("dan", "m3", "free")]);
     await turns();
     release();
     await expect(a).rejects.toThrow("disk full");

@@ -115,6 +115,7 @@ describe.skipIf(skip)("PostgresStore migrations", () => {
             "schema_migrations",
             "segments",
             "webhooks",
+            "workspace_commits",
             "workspace_seq",
             "workspaces",
           ])

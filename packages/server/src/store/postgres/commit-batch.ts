@@ -18,6 +18,8 @@ export async function commitBatch(sql: Sql, b: WriteBatch): Promise<SeqRange | n
     // Deletions come after the other writes, as in the SQLite adapter: a batch's end state has
     // what it deletes gone, whatever else it wrote about it.
     const writes = [
+      tx`insert into workspace_commits as w (workspace_id, commits) values (${b.workspaceId}, 1)
+        on conflict (workspace_id) do update set commits = w.commits + 1`,
       ...definitionWrites(tx, b),
       ...factWrites(tx, b),
       ...membershipWrites(tx, b),

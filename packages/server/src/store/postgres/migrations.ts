@@ -97,4 +97,13 @@ export const migrations: readonly Migration[] = [
   // Each membership change wrote a random page of this index; reads by contact probe the
   // primary key once per segment instead.
   { version: 4, name: "no membership index by contact", sql: "drop index memberships_by_contact;" },
+  // Every commit counts itself here, so that a snapshot of the derived state can tell whether
+  // anything was committed after it was taken.
+  {
+    version: 5,
+    name: "commit counter",
+    sql: `create table workspace_commits (
+      workspace_id ${ID} primary key references workspaces (id), commits bigint not null
+    );`,
+  },
 ];

@@ -121,6 +121,10 @@ export class PostgresStore implements Store {
     return changes.changes(this.sql, workspaceId, afterSeq, positiveInteger(limit, "limit"), segmentId);
   }
 
+  async commitCount(workspaceId: string): Promise<number> {
+    return changes.commitCount(this.sql, workspaceId);
+  }
+
   async lastSeq(workspaceId: string): Promise<number> {
     return changes.lastSeq(this.sql, workspaceId);
   }

@@ -32,6 +32,12 @@ export async function changes(
   }));
 }
 
+export async function commitCount(db: Db, ws: string): Promise<number> {
+  const [row] = await db<{ commits: number }[]>`
+    select commits from workspace_commits where workspace_id = ${ws}`;
+  return row?.commits ?? 0;
+}
+
 export async function lastSeq(db: Db, ws: string): Promise<number> {
   const [row] = await db<{ last_seq: number }[]>`
     select last_seq from workspace_seq where workspace_id = ${ws}`;

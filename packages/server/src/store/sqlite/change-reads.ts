@@ -30,6 +30,10 @@ export function readChanges(
   return rows.map(changeFromRow);
 }
 
+export function readCommitCount(s: StatementCache, ws: string): number {
+  return s.get<[string], number>("SELECT commits FROM workspace_commits WHERE ws = ?").pluck().get(ws) ?? 0;
+}
+
 export function readLastSeq(s: StatementCache, ws: string): number {
   return s.get<[string], number>(lastSeq).pluck().get(ws) ?? 0;
 }

@@ -163,4 +163,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       DROP INDEX changes_by_segment;
       CREATE INDEX changes_by_segment ON changes (ws, segment, seq, contact, change, at);`,
   },
+  // Every commit counts itself here, so that a snapshot of the derived state can tell whether
+  // anything was committed after it was taken.
+  {
+    version: 6,
+    name: "commit counter",
+    sql: `CREATE TABLE workspace_commits (
+      ws TEXT PRIMARY KEY REFERENCES workspaces (id),
+      commits INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;`,
+  },
 ];

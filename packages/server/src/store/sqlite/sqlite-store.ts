@@ -14,7 +14,7 @@ import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts
 import type { WriteBatch } from "../write-batch.ts";
 import { applyBatch } from "./apply-batch.ts";
 import * as catalog from "./catalog-reads.ts";
-import { readChanges, readLastSeq, readMembershipAt } from "./change-reads.ts";
+import { readChanges, readCommitCount, readLastSeq, readMembershipAt } from "./change-reads.ts";
 import { CommitThread } from "./commit-thread.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import * as idempotency from "./idempotency.ts";
@@ -172,6 +172,10 @@ export class SqliteStore implements Store {
     segmentId?: string,
   ): Promise<ChangeRecord[]> {
     return readChanges(this.#s, workspaceId, afterSeq, positiveInteger(limit, "limit"), segmentId);
+  }
+
+  async commitCount(workspaceId: string): Promise<number> {
+    return readCommitCount(this.#s, workspaceId);
   }
 
   async lastSeq(workspaceId: string): Promise<number> {

@@ -26,6 +26,18 @@ const probe = { contacts: ["c0", "c1"], segments: ["s1", "s2"], messages: ["m0",
 
 export function atomicityTests(h: Harness): void {
   describe("commit atomicity", () => {
+    it("counts the commits of each workspace; a failed commit is not counted", async () => {
+      const ws = await newWorkspace(h.store);
+      const other = await newWorkspace(h.store);
+      expect(await h.store.commitCount(ws)).toBe(0);
+      await h.store.commit(batch(ws, { messageIds: ["m0"] }));
+      await h.store.commit(batch(ws, { contacts: [{ id: "c0", createdAt: 1 }] }));
+      await expect(h.store.commit(batch(ws, BAD_PARTS[0][1]))).rejects.toThrow();
+      await h.store.commit(batch(other, { messageIds: ["m0"] }));
+      expect(await h.store.commitCount(ws)).toBe(2);
+      expect(await h.store.commitCount(other)).toBe(1);
+    });
+
     it.each(BAD_PARTS)("leaves nothing behind when a batch fails: %s", async (_, bad) => {
       const ws = await newWorkspace(h.store);
       await h.store.commit(
