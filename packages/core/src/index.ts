@@ -7,7 +7,7 @@ export * from "./reference/index.ts";
 export * from "./schema/index.ts";
 export * from "./schema/walk.ts";
 export * from "./set/index.ts";
-export { ContactState } from "./state/contact-state.ts";
+export { ContactState, type StateExtras } from "./state/contact-state.ts";
 export { StateLayout } from "./state/state-layout.ts";
 export * from "./templates/index.ts";
 export * from "./validate/index.ts";
