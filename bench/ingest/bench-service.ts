@@ -26,8 +26,8 @@ export async function startService(store: Store, segments: readonly BenchSegment
 }
 
 /** Opens the service on a store that already holds the workspace (restart timing). */
-export async function reopenService(store: Store): Promise<RunningService> {
-  const service = await SegmentsService.open({ store });
+export async function reopenService(store: Store, snapshotDir?: string): Promise<RunningService> {
+  const service = await SegmentsService.open({ store, ...(snapshotDir !== undefined && { snapshotDir }) });
   const workspace = service.workspace(WORKSPACE_ID);
   return { service, workspace, commits: new CommitLog(workspace.pipeline) };
 }

@@ -68,7 +68,9 @@ export interface IngestBenchResult {
   state_bytes_per_contact: number;
   dataset_bytes_per_contact: number;
   engine_bytes_per_contact: number;
+  /** Start rebuilt from the store, and from the snapshot a clean close wrote. */
   start_ms: number;
+  snapshot_start_ms: number;
   contacts: number;
   segments: number;
 }
@@ -100,6 +102,7 @@ export function toResult(f: IngestFacts): IngestBenchResult {
     dataset_bytes_per_contact: round(f.memory.datasetBytesPerContact),
     engine_bytes_per_contact: round(engineBytesPerContact(f.memory)),
     start_ms: round(f.restart.startMs),
+    snapshot_start_ms: round(f.restart.snapshotStartMs),
     contacts: f.contacts,
     segments: f.segments,
   };

@@ -32,6 +32,9 @@ export interface ManyContactsResult {
   dataset_bytes_per_contact: number;
   engine_bytes_per_contact: number;
   start_ms: number;
+  snapshot_start_ms: number;
+  snapshot_write_ms: number;
+  snapshot_bytes: number;
   restart_heap_bytes_per_contact: number;
   db_bytes?: number;
 }
@@ -95,6 +98,9 @@ export async function runManyContacts(
       dataset_bytes_per_contact: round(memory.datasetBytesPerContact),
       engine_bytes_per_contact: round(engineBytes),
       start_ms: round(restart.startMs),
+      snapshot_start_ms: round(restart.snapshotStartMs),
+      snapshot_write_ms: round(restart.snapshotWriteMs),
+      snapshot_bytes: restart.snapshotBytes,
       restart_heap_bytes_per_contact: round(restart.heapBytesPerContact),
       ...(dbBytes !== undefined && { db_bytes: dbBytes }),
     };
@@ -102,7 +108,7 @@ export async function runManyContacts(
       `ingest --contacts ${contacts}: ${segments.length} segments, store ${kind} (${bench.where})`,
       `load: ${load.messages} messages (${load.events} events) in ${formatMs(load.wallMs)}: ${formatRate(load.perSec)} (${formatRate(load.perCpuSec)} per CPU-s)`,
       `state: engine ${Math.round(engineBytes)} B/contact (heap growth ${Math.round(heapBytesPerContact)} B less the preview dataset's ${Math.round(memory.datasetBytesPerContact)} B); stateBytes ${Math.round(memory.stateBytesPerContact)} B`,
-      `restart: SegmentsService.open in ${formatMs(restart.startMs)}; ${Math.round(restart.heapBytesPerContact)} B/contact heap after start`,
+      `restart: SegmentsService.open rebuilt from the store in ${formatMs(restart.startMs)} (${Math.round(restart.heapBytesPerContact)} B/contact heap); from a snapshot in ${formatMs(restart.snapshotStartMs)} (${Math.round(restart.snapshotHeapBytesPerContact)} B/contact; ${(restart.snapshotBytes / 2 ** 20).toFixed(0)} MiB, written by close in ${formatMs(restart.snapshotWriteMs)})`,
       ...(dbBytes === undefined ? [] : [`database: ${(dbBytes / 2 ** 30).toFixed(2)} GiB`]),
     ].join("\n");
     return { table, result };

@@ -56,7 +56,7 @@ export function reportTable(f: IngestFacts): string {
     ],
     [
       "7 restart: SegmentsService.open",
-      `${formatMs(f.restart.startMs)}; ${Math.round(f.restart.heapBytesPerContact)} B/contact heap after start`,
+      `rebuilt from the store ${formatMs(f.restart.startMs)} (${Math.round(f.restart.heapBytesPerContact)} B/contact heap); from a snapshot ${formatMs(f.restart.snapshotStartMs)} (${Math.round(f.restart.snapshotHeapBytesPerContact)} B/contact; ${(f.restart.snapshotBytes / 2 ** 20).toFixed(0)} MiB, written by close in ${formatMs(f.restart.snapshotWriteMs)})`,
       "",
     ],
   ];

@@ -30,6 +30,7 @@ const FIGURE_KEYS = [
   "state_bytes_per_contact",
   "dataset_bytes_per_contact",
   "start_ms",
+  "snapshot_start_ms",
 ] as const satisfies readonly (keyof IngestBenchResult)[];
 
 const { contacts } = INGEST_SIZES.small;

@@ -4,6 +4,7 @@
  * gracefully on SIGINT/SIGTERM (in-flight requests finish, then the service, then the store).
  */
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { pino } from "pino";
 import { systemClock } from "./clock/clock.ts";
 import { type Config, loadConfig, sqlitePath } from "./config.ts";
@@ -27,7 +28,12 @@ function openStore(config: Config): Store {
 const config = loadConfig(process.env);
 const logger = pino({ level: config.logLevel });
 const store = openStore(config);
-const service = await SegmentsService.open({ store, clock: systemClock });
+const service = await SegmentsService.open({
+  store,
+  clock: systemClock,
+  snapshotDir: join(config.dataDir, "snapshots"),
+  log: (level, message) => logger[level](message),
+});
 const first = await ensureDefaultWorkspace(service, config.apiKey, systemClock.now());
 const app = buildApp({
   service,

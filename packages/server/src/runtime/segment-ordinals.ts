@@ -21,4 +21,9 @@ export class SegmentOrdinals {
   idAt(ordinal: number): string {
     return this.ids[ordinal];
   }
+
+  /** Every segment id numbered so far, by number. */
+  all(): string[] {
+    return [...this.ids];
+  }
 }

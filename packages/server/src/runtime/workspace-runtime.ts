@@ -21,6 +21,7 @@ import {
   setMember,
 } from "./contact-memo.ts";
 import type { IngestMessage } from "./ingest-message.ts";
+import type { RuntimeImage } from "./runtime-snapshot.ts";
 import { SegmentOrdinals } from "./segment-ordinals.ts";
 import { applyStored, stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
@@ -49,7 +50,7 @@ export class WorkspaceRuntime {
   readonly contacts = new Map<string, ContactState>();
   readonly timers = new TimerQueue();
   /** Every contact's facts as columns, kept in step with the states: previews scan it. */
-  readonly dataset: ColumnarDataset;
+  dataset: ColumnarDataset;
   private engine: SegmentEngine;
   private index: DependencyIndex;
   private live = new Map<string, SegmentRecord>();
@@ -148,6 +149,32 @@ export class WorkspaceRuntime {
     this.dataset.deleteContact(c.id);
     this.dataset.ensureContact(c.id);
     applyStored(c, (m) => this.dataset.apply(c.id, m));
+  }
+
+  /** The derived state a snapshot keeps (runtime-snapshot.ts). */
+  image(): { ordinals: string[]; states: Iterable<ContactState>; count: number; dataset: ColumnarDataset } {
+    return {
+      ordinals: this.ordinals.all(),
+      states: this.contacts.values(),
+      count: this.contacts.size,
+      dataset: this.dataset,
+    };
+  }
+
+  /**
+   * Takes a snapshot's states and dataset instead of loading contacts one by one (start-up, on
+   * a fresh runtime): timers are set from the next changes the states hold; a state without them
+   * is due now, for a full pass.
+   */
+  restore(image: RuntimeImage, now: number): void {
+    if (this.contacts.size > 0) throw new Error("restore needs a fresh runtime");
+    for (const id of image.ordinals) this.ordinals.of(id);
+    this.dataset = image.dataset;
+    for (const state of image.states) {
+      this.contacts.set(state.id, state);
+      const next = dueKnown(state) ? earliestDue(state) : now;
+      if (Number.isFinite(next)) this.timers.set(state.id, next);
+    }
   }
 
   /** Marks a stored membership (start-up; its `since` stays in the store). */
