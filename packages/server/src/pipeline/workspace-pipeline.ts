@@ -238,7 +238,9 @@ export class WorkspacePipeline {
         results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
       }
       const lateness: number[] = [];
-      timers = this.runtime.fireDue(now, this.options.maxTimersPerTurn, batch, lateness);
+      // Within the pending batch's room: a message never waits behind more timers than that.
+      const room = Math.min(this.options.maxTimersPerTurn, this.options.maxPendingTimers - (this.pending?.timers ?? 0));
+      timers = room > 0 ? this.runtime.fireDue(now, room, batch, lateness) : 0;
       const ws = this.runtime.workspaceId;
       this.observer?.turn(ws, { messages, timers, evaluateSeconds: (performance.now() - started) / 1000 });
       if (lateness.length > 0)

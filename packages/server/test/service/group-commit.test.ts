@@ -6,10 +6,12 @@ import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { Group } from "@growthos/segments-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/clock/fake-clock.ts";
+import type { PipelineOptions } from "../../src/pipeline/workspace-pipeline.ts";
 import type { IngestMessage } from "../../src/runtime/ingest-message.ts";
 import { SegmentsService } from "../../src/service/segments-service.ts";
 import { SqliteStore } from "../../src/store/sqlite/index.ts";
 import type { WriteBatch } from "../../src/store/write-batch.ts";
+import { settle } from "../support/flush.ts";
 
 const T0 = Date.UTC(2026, 0, 10);
 const WS = "ws_group";
@@ -25,7 +27,7 @@ afterEach(async () => {
 });
 
 /** A store whose commits can be held and failed, recording each batch it was asked to commit. */
-async function gatedService() {
+async function gatedService(pipeline: Partial<PipelineOptions> = {}, clock = new FakeClock(T0)) {
   const store = new SqliteStore({ path: ":memory:" });
   const commit = store.commit.bind(store);
   const gate = { held: null as Promise<void> | null, fail: false, batches: [] as WriteBatch[] };
@@ -38,7 +40,7 @@ async function gatedService() {
     }
     return commit(batch);
   };
-  const service = await SegmentsService.open({ store, clock: new FakeClock(T0) });
+  const service = await SegmentsService.open({ store, clock, pipeline });
   cleanups.push(() => service.close());
   const ws = await service.createWorkspace({ id: WS, name: "group", apiKeyHash: "k", createdAt: T0 });
   await ws.createSegment({ id: "pro", name: "Pro", rule: pro });
@@ -123,5 +125,53 @@ describe("group commit across turns", () => {
       [1, "dan"],
       [2, "bob"],
     ]);
+  });
+
+  it("never lets a pending commit hold more due timers than its limit, messages or not", async () => {
+    const clock = new FakeClock(T0);
+    const { store, ws, gate, hold, release } = await gatedService(
+      { maxTimersPerTurn: 4, maxPendingTimers: 3 },
+      clock,
+    );
+    const recent: Group = {
+      type: "group",
+      combinator: "and",
+      children: [
+        {
+          type: "event",
+          event: "visit",
+          window: { within_last: { amount: 1, unit: "hour" } },
+          operator: "gte",
+          value: 1,
+        },
+      ],
+    };
+    await ws.createSegment({ id: "recent", name: "Recent", rule: recent });
+    const visits = Array.from(
+      { length: 20 },
+      (_, i): IngestMessage => ({
+        type: "track",
+        userId: `v${i}`,
+        event: "visit",
+        properties: {},
+        timestamp: T0,
+        messageId: `v${i}`,
+      }),
+    );
+    await ws.ingest(visits);
+    hold();
+    clock.advanceTo(T0 + 3_600_001);
+    const sent = [1, 2, 3, 4, 5].map(async (k) => {
+      await turns();
+      return ws.ingest([identify(`p${k}`, `p${k}`)]);
+    });
+    await turns();
+    release();
+    await Promise.all(sent);
+    await settle(ws);
+    const exits = gate.batches.map((b) => b.changes.filter((c) => c.change === "exited").length);
+    expect(exits.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(Math.max(...exits)).toBeLessThanOrEqual(3);
+    expect((await store.members(WS, "recent", 100)).data).toEqual([]);
   });
 });
