@@ -31,6 +31,7 @@ interface Pending {
   batch: WriteBatch;
   items: IngestItem[];
   results: IngestResult[];
+  turns: number;
   messages: number;
   timers: number;
 }
@@ -42,9 +43,12 @@ export interface PipelineOptions {
   maxTimersPerTurn: number;
   /**
    * Turns evaluated while a commit is in flight are committed together once it ends; past these
-   * many messages or timers, evaluation waits for the commit instead. Bigger commits cost less
-   * per row (the pages they touch are shared), smaller ones answer sooner.
+   * many turns, messages or timers, evaluation waits for the commit instead. Bigger commits cost
+   * less per row, smaller ones answer sooner. The default, one turn, keeps a message from ever
+   * waiting behind more than the commit in flight and its own: more turns drained an expiry wave
+   * faster but made messages wait over 100 ms (docs/benchmarks.md).
    */
+  maxPendingTurns: number;
   maxPendingMessages: number;
   maxPendingTimers: number;
 }
@@ -52,6 +56,7 @@ export interface PipelineOptions {
 const DEFAULTS: PipelineOptions = {
   maxBatchMessages: 5_000,
   maxTimersPerTurn: 1_000,
+  maxPendingTurns: 1,
   maxPendingMessages: 10_000,
   maxPendingTimers: 1_000,
 };
@@ -65,7 +70,7 @@ const DEFAULTS: PipelineOptions = {
  *
  * Evaluation runs ahead of the store: while one transaction commits, the next turns apply their
  * messages and timers to memory and their writes accumulate in one pending batch, committed as
- * soon as the transaction in flight ends (up to `maxPendingMessages` / `maxPendingTimers`, then
+ * soon as the transaction in flight ends (up to `maxPendingTurns` and its siblings, then
  * evaluation waits). So commits grow when the store is the bottleneck (an expiry wave, a burst)
  * and each turn stays short. If a commit fails, the pending turns, built on memory that was not
  * kept, are refused and reloaded as well. Exclusive tasks start only once nothing is in flight
@@ -163,6 +168,9 @@ export class WorkspacePipeline {
       while (!this.closed) {
         // Due timers and queued messages go first; an exclusive task runs once they are done,
         // so a task queued after some work sees that work (and any due timers) committed.
+        // Back-pressure: a full pending batch waits for the commit in flight before the next
+        // group is taken, so that a message arriving meanwhile rides in the very next turn.
+        if (this.pendingFull()) await this.inflight;
         const now = this.clock.now();
         const timersDue = (this.runtime.timers.peek() ?? Number.POSITIVE_INFINITY) <= now;
         const group = this.takeIngestGroup();
@@ -201,13 +209,6 @@ export class WorkspacePipeline {
   }
 
   private async runGroup(group: IngestItem[], now: number): Promise<void> {
-    // Back-pressure: a full pending batch waits for the commit in flight.
-    const p = this.pending;
-    if (
-      p !== null &&
-      (p.messages >= this.options.maxPendingMessages || p.timers >= this.options.maxPendingTimers)
-    )
-      await this.inflight;
     // A batch applies its deletions last, so a turn that deletes is committed on its own: merged
     // with later turns, it would also remove what they wrote about the deleted contact.
     if (group.some((g) => g.messages.some((m) => m.type === "delete"))) await this.settled();
@@ -239,7 +240,10 @@ export class WorkspacePipeline {
       }
       const lateness: number[] = [];
       // Within the pending batch's room: a message never waits behind more timers than that.
-      const room = Math.min(this.options.maxTimersPerTurn, this.options.maxPendingTimers - (this.pending?.timers ?? 0));
+      const room = Math.min(
+        this.options.maxTimersPerTurn,
+        this.options.maxPendingTimers - (this.pending?.timers ?? 0),
+      );
       timers = room > 0 ? this.runtime.fireDue(now, room, batch, lateness) : 0;
       const ws = this.runtime.workspaceId;
       this.observer?.turn(ws, { messages, timers, evaluateSeconds: (performance.now() - started) / 1000 });
@@ -257,9 +261,10 @@ export class WorkspacePipeline {
     for (const id of batch.messageIds) this.takenIds.add(id);
     // Timers set by this turn are armed before its callers hear back.
     this.armTimer();
-    if (this.pending === null) this.pending = { batch, items: group, results, messages, timers };
+    if (this.pending === null) this.pending = { batch, items: group, results, turns: 1, messages, timers };
     else {
       appendBatch(this.pending.batch, batch);
+      this.pending.turns += 1;
       this.pending.items.push(...group);
       this.pending.results.push(...results);
       this.pending.messages += messages;
@@ -283,6 +288,16 @@ export class WorkspacePipeline {
       this.commitPending();
       return ok;
     });
+  }
+
+  private pendingFull(): boolean {
+    const p = this.pending;
+    return (
+      p !== null &&
+      (p.turns >= this.options.maxPendingTurns ||
+        p.messages >= this.options.maxPendingMessages ||
+        p.timers >= this.options.maxPendingTimers)
+    );
   }
 
   /** Resolves once nothing is in flight or pending. */

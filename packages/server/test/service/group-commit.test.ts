@@ -72,7 +72,7 @@ async function turns(): Promise<void> {
 
 describe("group commit across turns", () => {
   it("commits the turns evaluated during a commit in one transaction, with no message twice", async () => {
-    const { store, ws, gate, hold, release } = await gatedService();
+    const { store, ws, gate, hold, release } = await gatedService({ maxPendingTurns: 10 });
     hold();
     const a = ws.ingest([identify("ann", "m1")]);
     await turns();
@@ -130,7 +130,7 @@ describe("group commit across turns", () => {
   it("never lets a pending commit hold more due timers than its limit, messages or not", async () => {
     const clock = new FakeClock(T0);
     const { store, ws, gate, hold, release } = await gatedService(
-      { maxTimersPerTurn: 4, maxPendingTimers: 3 },
+      { maxPendingTurns: 10, maxTimersPerTurn: 4, maxPendingTimers: 3 },
       clock,
     );
     const recent: Group = {
