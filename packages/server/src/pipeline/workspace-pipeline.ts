@@ -16,50 +16,26 @@ export type CommitListener = (range: { firstSeq: number; lastSeq: number }) => v
 /** Work that must run alone between commits (segment lifecycle, reloads). */
 export type ExclusiveTask = (batch: WriteBatch, now: number) => Promise<void> | void;
 
-type IngestItem = {
-  kind: "ingest";
-  messages: IngestMessage[];
-  resolve: (r: IngestResult) => void;
-  reject: (e: unknown) => void;
-};
 type Item =
-  | IngestItem
+  | {
+      kind: "ingest";
+      messages: IngestMessage[];
+      resolve: (r: IngestResult) => void;
+      reject: (e: unknown) => void;
+    }
   | { kind: "task"; run: ExclusiveTask; resolve: () => void; reject: (e: unknown) => void };
-
-/** Turns evaluated while a commit was in flight, to be committed together as soon as it ends. */
-interface Pending {
-  batch: WriteBatch;
-  items: IngestItem[];
-  results: IngestResult[];
-  turns: number;
-  messages: number;
-  timers: number;
-}
 
 export interface PipelineOptions {
   /** Messages per group commit at most. */
   maxBatchMessages: number;
-  /** Due timers evaluated per turn, so that an expiry wave never holds a turn for long. */
-  maxTimersPerTurn: number;
   /**
-   * Turns evaluated while a commit is in flight are committed together once it ends; past these
-   * many turns, messages or timers, evaluation waits for the commit instead. Bigger commits cost
-   * less per row, smaller ones answer sooner. The default, one turn, keeps a message from ever
-   * waiting behind more than the commit in flight and its own: more turns drained an expiry wave
-   * faster but made messages wait over 100 ms (docs/benchmarks.md).
+   * Due timers handled per commit, so an expiry wave never holds ingestion for long: with 1,000
+   * a message waits at most ~95 ms during a 100k-timer wave (2,000: ~140 ms), for a slower drain.
    */
-  maxPendingTurns: number;
-  maxPendingMessages: number;
-  maxPendingTimers: number;
+  maxTimersPerCommit: number;
 }
 
-const DEFAULTS: PipelineOptions = {
-  maxBatchMessages: 5_000,
-  maxTimersPerTurn: 1_000,
-  maxPendingTurns: 1,
-  maxPendingMessages: 10_000,
-  maxPendingTimers: 1_000,
-};
+const DEFAULTS: PipelineOptions = { maxBatchMessages: 5_000, maxTimersPerCommit: 1_000 };
 
 /**
  * The single writer of one workspace. Concurrent calls queue up; each turn takes everything
@@ -68,13 +44,10 @@ const DEFAULTS: PipelineOptions = {
  * changes it caused. Due timers ride along in the same turns. If a commit fails, the touched
  * contacts are reloaded from the store, which stays the truth.
  *
- * Evaluation runs ahead of the store: while one transaction commits, the next turns apply their
- * messages and timers to memory and their writes accumulate in one pending batch, committed as
- * soon as the transaction in flight ends (up to `maxPendingTurns` and its siblings, then
- * evaluation waits). So commits grow when the store is the bottleneck (an expiry wave, a burst)
- * and each turn stays short. If a commit fails, the pending turns, built on memory that was not
- * kept, are refused and reloaded as well. Exclusive tasks start only once nothing is in flight
- * or pending, so they read everything acknowledged.
+ * Turns overlap by one: while a turn's transaction commits, the next turn applies its messages
+ * to memory, then waits for that commit before starting its own. If the earlier commit failed,
+ * the later turn, built on memory that was not kept, is refused and reloaded as well. Exclusive
+ * tasks start only once no commit is in flight, so they read everything acknowledged.
  */
 export class WorkspacePipeline {
   private readonly queue: Item[] = [];
@@ -88,14 +61,10 @@ export class WorkspacePipeline {
   private readonly commitListeners = new Set<CommitListener>();
   /** Told of every turn, commit and fired timer (metrics); none by default. */
   observer: PipelineObserver | undefined;
-  /** The commit in flight and its answers; resolves to whether it committed. */
+  /** The previous turn's commit and answers; resolves to whether it committed. */
   private inflight: Promise<boolean> | null = null;
-  /** Turns evaluated since that commit started. */
-  private pending: Pending | null = null;
-  /** Message ids in flight or pending: not in the store yet, but taken. */
-  private readonly takenIds = new Set<string>();
-  /** Set while a failed commit's contacts are reloaded: no turn may evaluate meanwhile. */
-  private recovering: Promise<void> | null = null;
+  /** Message ids of the batch being committed: not in the store yet, but taken. */
+  private inflightIds = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -168,9 +137,6 @@ export class WorkspacePipeline {
       while (!this.closed) {
         // Due timers and queued messages go first; an exclusive task runs once they are done,
         // so a task queued after some work sees that work (and any due timers) committed.
-        // Back-pressure: a full pending batch waits for the commit in flight before the next
-        // group is taken, so that a message arriving meanwhile rides in the very next turn.
-        if (this.pendingFull()) await this.inflight;
         const now = this.clock.now();
         const timersDue = (this.runtime.timers.peek() ?? Number.POSITIVE_INFINITY) <= now;
         const group = this.takeIngestGroup();
@@ -184,7 +150,7 @@ export class WorkspacePipeline {
         const next = this.queue.shift();
         if (next === undefined) break;
         if (next.kind === "task") {
-          await this.settled();
+          await this.inflight;
           await this.runTask(next);
         }
       }
@@ -195,11 +161,11 @@ export class WorkspacePipeline {
     }
   }
 
-  private takeIngestGroup(): IngestItem[] {
-    const group: IngestItem[] = [];
+  private takeIngestGroup(): Extract<Item, { kind: "ingest" }>[] {
+    const group: Extract<Item, { kind: "ingest" }>[] = [];
     let count = 0;
     while (this.queue.length > 0 && this.queue[0].kind === "ingest") {
-      const item = this.queue[0] as IngestItem;
+      const item = this.queue[0] as Extract<Item, { kind: "ingest" }>;
       if (group.length > 0 && count + item.messages.length > this.options.maxBatchMessages) break;
       this.queue.shift();
       group.push(item);
@@ -208,24 +174,18 @@ export class WorkspacePipeline {
     return group;
   }
 
-  private async runGroup(group: IngestItem[], now: number): Promise<void> {
-    // A batch applies its deletions last, so a turn that deletes is committed on its own: merged
-    // with later turns, it would also remove what they wrote about the deleted contact.
-    if (group.some((g) => g.messages.some((m) => m.type === "delete"))) await this.settled();
-    if (this.recovering !== null) await this.recovering;
+  private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
     const batch = emptyBatch(this.runtime.workspaceId);
     const results: IngestResult[] = [];
-    let messages = 0;
-    let timers = 0;
     try {
       const ids = group.flatMap((g) =>
         g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId])),
       );
       const seen =
         ids.length === 0 ? new Set<string>() : await this.store.seenMessageIds(this.runtime.workspaceId, ids);
-      for (const id of ids) if (this.takenIds.has(id)) seen.add(id);
-      if (this.recovering !== null) await this.recovering;
+      for (const id of ids) if (this.inflightIds.has(id)) seen.add(id);
       const started = performance.now();
+      let messages = 0;
       for (const g of group) {
         // A messageId seen before, or earlier in this group, is accepted and ignored.
         const fresh = g.messages.filter((m) => {
@@ -239,12 +199,7 @@ export class WorkspacePipeline {
         results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
       }
       const lateness: number[] = [];
-      // Within the pending batch's room: a message never waits behind more timers than that.
-      const room = Math.min(
-        this.options.maxTimersPerTurn,
-        this.options.maxPendingTimers - (this.pending?.timers ?? 0),
-      );
-      timers = room > 0 ? this.runtime.fireDue(now, room, batch, lateness) : 0;
+      const timers = this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch, lateness);
       const ws = this.runtime.workspaceId;
       this.observer?.turn(ws, { messages, timers, evaluateSeconds: (performance.now() - started) / 1000 });
       if (lateness.length > 0)
@@ -253,90 +208,39 @@ export class WorkspacePipeline {
           lateness.map((ms) => ms / 1000),
         );
     } catch (e) {
-      await this.settled();
+      await this.inflight;
       await this.reload(batch);
       for (const g of group) g.reject(e);
       return;
     }
-    for (const id of batch.messageIds) this.takenIds.add(id);
-    // Timers set by this turn are armed before its callers hear back.
-    this.armTimer();
-    if (this.pending === null) this.pending = { batch, items: group, results, turns: 1, messages, timers };
-    else {
-      appendBatch(this.pending.batch, batch);
-      this.pending.turns += 1;
-      this.pending.items.push(...group);
-      this.pending.results.push(...results);
-      this.pending.messages += messages;
-      this.pending.timers += timers;
-    }
-    if (this.inflight === null) this.commitPending();
-  }
-
-  /** Commits the pending turns; when that ends, whatever was evaluated meanwhile. */
-  private commitPending(): void {
-    const p = this.pending;
-    if (p === null) return;
-    this.pending = null;
-    this.inflight = this.commitAndAnswer(p).then(async (ok) => {
-      if (!ok && this.pending !== null) {
-        const refused = this.pending;
-        this.pending = null;
-        await this.refuse(refused);
-      }
+    if (this.inflight !== null && !(await this.inflight)) {
+      // That failure is handled once: later turns build on the reloaded memory and commit as usual.
       this.inflight = null;
-      this.commitPending();
-      return ok;
-    });
+      await this.reload(batch);
+      const refused = new Error("an earlier commit failed; this batch was not stored");
+      for (const g of group) g.reject(refused);
+      return;
+    }
+    this.inflight = this.commitAndAnswer(batch, group, results);
   }
 
-  private pendingFull(): boolean {
-    const p = this.pending;
-    return (
-      p !== null &&
-      (p.turns >= this.options.maxPendingTurns ||
-        p.messages >= this.options.maxPendingMessages ||
-        p.timers >= this.options.maxPendingTimers)
-    );
-  }
-
-  /** Resolves once nothing is in flight or pending. */
-  private async settled(): Promise<void> {
-    while (this.inflight !== null) await this.inflight;
-  }
-
-  private async commitAndAnswer(p: Pending): Promise<boolean> {
+  private async commitAndAnswer(
+    batch: WriteBatch,
+    group: Extract<Item, { kind: "ingest" }>[],
+    results: IngestResult[],
+  ): Promise<boolean> {
+    this.inflightIds = new Set(batch.messageIds);
     try {
-      await this.commit(p.batch);
-      this.release(p.batch);
-      for (const [i, g] of p.items.entries()) g.resolve(p.results[i]);
+      await this.commit(batch);
+      for (const [i, g] of group.entries()) g.resolve(results[i]);
       return true;
     } catch (e) {
-      await this.recover(p.batch);
-      for (const g of p.items) g.reject(e);
+      await this.reload(batch);
+      for (const g of group) g.reject(e);
       return false;
+    } finally {
+      this.inflightIds = new Set();
     }
-  }
-
-  /** Turns evaluated on top of a failed commit: their memory was not kept either. */
-  private async refuse(p: Pending): Promise<void> {
-    await this.recover(p.batch);
-    const refused = new Error("an earlier commit failed; this batch was not stored");
-    for (const g of p.items) g.reject(refused);
-  }
-
-  /** Reloads what a failed batch touched, holding back every turn meanwhile. */
-  private async recover(batch: WriteBatch): Promise<void> {
-    const done = this.reload(batch).finally(() => {
-      this.release(batch);
-      if (this.recovering === done) this.recovering = null;
-    });
-    this.recovering = done;
-    await done;
-  }
-
-  private release(batch: WriteBatch): void {
-    for (const id of batch.messageIds) this.takenIds.delete(id);
   }
 
   private async runTask(item: Extract<Item, { kind: "task" }>): Promise<void> {
@@ -352,6 +256,7 @@ export class WorkspacePipeline {
   }
 
   private async commit(batch: WriteBatch): Promise<void> {
+    // Timers set by this turn are armed before its callers hear back.
     this.armTimer();
     if (isEmptyBatch(batch)) return;
     const started = performance.now();
@@ -402,15 +307,6 @@ export class WorkspacePipeline {
       this.armedAt = null;
       this.kick();
     });
-  }
-}
-
-/** Appends `more`'s writes to `into`, keeping their order (a later turn's writes come after). */
-function appendBatch(into: WriteBatch, more: WriteBatch): void {
-  for (const key of Object.keys(into) as (keyof WriteBatch)[]) {
-    if (key === "workspaceId") continue;
-    const target = into[key] as unknown[];
-    for (const x of more[key] as unknown[]) target.push(x);
   }
 }
 
