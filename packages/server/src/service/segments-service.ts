@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { type Clock, systemClock } from "../clock/clock.ts";
 import type { PipelineObserver } from "../pipeline/pipeline-observer.ts";
 import { type PipelineOptions, WorkspacePipeline } from "../pipeline/workspace-pipeline.ts";
-import { type RuntimeImage, readSnapshot, segmentsKey, writeSnapshot } from "../runtime/runtime-snapshot.ts";
+import {
+  type RuntimeImage,
+  readSnapshot,
+  type SnapshotKey,
+  segmentsKey,
+  writeSnapshot,
+} from "../runtime/runtime-snapshot.ts";
 import { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { SegmentRecord, WorkspaceRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
@@ -106,13 +112,7 @@ export class SegmentsService {
         rmSync(path, { force: true });
         return;
       }
-      const key = {
-        workspaceId: w.id,
-        commits: await this.store.commitCount(w.id),
-        segments: segmentsKey(segments),
-        layout: w.runtime.segmentEngine.layout.signature(),
-      };
-      writeSnapshot(path, key, w.runtime.image());
+      writeSnapshot(path, await this.snapshotKey(w.id, segments, w.runtime), w.runtime.image());
     } catch (e) {
       rmSync(path, { force: true });
       this.log("warn", `workspace ${w.id}: no snapshot written (${e instanceof Error ? e.message : e})`);
@@ -127,17 +127,26 @@ export class SegmentsService {
   ): Promise<RuntimeImage | string> {
     if (this.snapshotDir === undefined) return "snapshots are off";
     if (segments.some((s) => s.status === "computing")) return "a segment was still computing";
-    const key = {
-      workspaceId,
-      commits: await this.store.commitCount(workspaceId),
-      segments: segmentsKey(segments),
-      layout: runtime.segmentEngine.layout.signature(),
-    };
+    const key = await this.snapshotKey(workspaceId, segments, runtime);
     try {
       return readSnapshot(snapshotPath(this.snapshotDir, workspaceId), key, runtime.segmentEngine);
     } catch (e) {
       return `unreadable snapshot (${e instanceof Error ? e.message : e})`;
     }
+  }
+
+  /** What a snapshot must have been taken with to apply: the same for writing and reading it. */
+  private async snapshotKey(
+    workspaceId: string,
+    segments: readonly SegmentRecord[],
+    runtime: WorkspaceRuntime,
+  ): Promise<SnapshotKey> {
+    return {
+      workspaceId,
+      commits: await this.store.commitCount(workspaceId),
+      segments: segmentsKey(segments),
+      layout: runtime.segmentEngine.layout.signature(),
+    };
   }
 
   private async load(workspaceId: string): Promise<Workspace> {
