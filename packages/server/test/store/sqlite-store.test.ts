@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { BACKSTOP_PAGES } from "../../src/store/sqlite/checkpoint-thread.ts";
 import { SqliteStore } from "../../src/store/sqlite/index.ts";
 import { emptyBatch } from "../../src/store/write-batch.ts";
 import { storeConformance } from "./conformance.ts";
@@ -25,7 +27,13 @@ describe("SqliteStore", () => {
     const db = new Database(path, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
-    expect(store.pragmas()).toEqual({ journalMode: "wal", synchronous: 2, foreignKeys: 1 });
+    // A checkpoint thread copies the log: a commit checkpoints by itself only past the backstop.
+    expect(store.pragmas()).toEqual({
+      journalMode: "wal",
+      synchronous: 2,
+      foreignKeys: 1,
+      walAutocheckpoint: BACKSTOP_PAGES,
+    });
     await store.close();
     const normal = new SqliteStore({ path, synchronous: "NORMAL" });
     expect(normal.pragmas().synchronous).toBe(1);
@@ -66,6 +74,38 @@ describe("SqliteStore", () => {
     expect((await b.changes("w1", 0, 10)).map((c) => c.at)).toEqual([0, 1, 2, 3, 4, 5]);
     await a.close();
     await b.close();
+  });
+
+  it("copies committed pages into the database file on its checkpoint thread", async () => {
+    // Fewer pages than SQLite's own threshold (1,000): without the thread they stay in the log.
+    const contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, createdAt: i }));
+    const inMainFile = async (checkpointThread: boolean): Promise<number> => {
+      const path = newFile();
+      const store = new SqliteStore({ path, checkpointThread });
+      await store.migrate();
+      await store.createWorkspace(workspace);
+      await store.commit({ ...emptyBatch("w1"), contacts });
+      const copy = `${path}.copy`;
+      let found = 0;
+      // The main file alone (no log beside it) holds the commit once a checkpoint copied it.
+      for (let tries = 0; tries < 50 && found === 0; tries++) {
+        await sleep(40);
+        copyFileSync(path, copy);
+        try {
+          const db = new Database(copy, { readonly: true });
+          found = db.prepare("SELECT count(*) FROM contacts").pluck().get() as number;
+          db.close();
+        } catch {
+          // Copied in the middle of a checkpoint: try again.
+        }
+        rmSync(copy, { force: true });
+        if (!checkpointThread && tries === 5) break;
+      }
+      await store.close();
+      return found;
+    };
+    expect(await inMainFile(true)).toBe(300);
+    expect(await inMainFile(false)).toBe(0);
   });
 
   it("refuses a batch for a workspace that does not exist", async () => {

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { WriteBatch } from "../write-batch.ts";
 import type { CommitReply, CommitRequest } from "./commit-worker.ts";
 import type { SqliteStoreOptions } from "./open-database.ts";
+import { startWorker } from "./worker-boot.ts";
 
 type Range = { firstSeq: number; lastSeq: number } | null;
 
@@ -20,7 +19,7 @@ export class CommitError extends Error {
 
 /**
  * The main thread's handle on the commit worker: `commit` posts a batch and resolves with the
- * worker's answer. The worker is TypeScript, loaded through the same tsx loader as the service.
+ * worker's answer.
  */
 export class CommitThread {
   readonly #worker: Worker;
@@ -28,20 +27,13 @@ export class CommitThread {
   #nextId = 1;
   #failure: Error | undefined;
 
-  constructor(options: SqliteStoreOptions) {
-    // The worker registers tsx's loader itself, however this process was started (tsx, a test
-    // runner): Node 20 does not honour loader flags in a worker's execArgv.
-    const require = createRequire(import.meta.url);
-    const loader = require.resolve("tsx/cjs/api");
-    const entry = fileURLToPath(new URL("./commit-worker.ts", import.meta.url));
-    const boot = `require(${JSON.stringify(loader)}).register(); require(${JSON.stringify(entry)});`;
-    this.#worker = new Worker(boot, {
-      eval: true,
-      workerData: {
-        path: options.path,
-        synchronous: options.synchronous,
-        busyTimeoutMs: options.busyTimeoutMs,
-      },
+  /** `autocheckpoint`: see `openDatabase`. */
+  constructor(options: SqliteStoreOptions, autocheckpoint?: number) {
+    this.#worker = startWorker("./commit-worker.ts", {
+      path: options.path,
+      synchronous: options.synchronous,
+      busyTimeoutMs: options.busyTimeoutMs,
+      autocheckpoint,
     });
     this.#worker.on("message", (reply: CommitReply) => {
       const waiting = this.#pending.get(reply.id);

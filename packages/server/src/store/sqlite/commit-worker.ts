@@ -18,8 +18,8 @@ export type CommitReply =
   | { id: number; ok: true; range: { firstSeq: number; lastSeq: number } | null }
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
-const options = workerData as SqliteStoreOptions;
-const db = openDatabase({ ...options, verbose: undefined });
+const { autocheckpoint, ...options } = workerData as SqliteStoreOptions & { autocheckpoint?: number };
+const db = openDatabase({ ...options, verbose: undefined }, autocheckpoint);
 const statements = new StatementCache(db);
 const commit = db.transaction((b: WriteBatch) => applyBatch(statements, b)).immediate;
 const port = parentPort;

@@ -12,12 +12,21 @@ export interface SqliteStoreOptions {
    * cannot be shared). False: on the calling thread.
    */
   commitThread?: boolean;
+  /**
+   * Checkpoint the write-ahead log on a thread of its own instead of in the commit that fills
+   * it (default: whenever there is a commit thread). Commits then checkpoint by themselves only
+   * past a backstop, should the thread fall behind.
+   */
+  checkpointThread?: boolean;
   /** Called with each SQL statement run, parameters inlined (diagnostics, query-plan tests). */
   verbose?: (sql: string) => void;
 }
 
-/** Opens the database with the settings every connection of the store needs. */
-export function openDatabase(options: SqliteStoreOptions): Database.Database {
+/**
+ * Opens the database with the settings every connection of the store needs. `autocheckpoint`:
+ * the log size (pages) past which a commit of this connection checkpoints (SQLite's default: 1,000).
+ */
+export function openDatabase(options: SqliteStoreOptions, autocheckpoint?: number): Database.Database {
   const log = options.verbose;
   const db = new Database(options.path, log ? { verbose: (sql) => log(String(sql)) } : {});
   try {
@@ -26,6 +35,7 @@ export function openDatabase(options: SqliteStoreOptions): Database.Database {
     db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
     db.pragma("foreign_keys = ON");
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    if (autocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
     return db;
   } catch (error) {
     db.close();
@@ -38,11 +48,13 @@ export function readPragmas(db: Database.Database): {
   journalMode: string;
   synchronous: number;
   foreignKeys: number;
+  walAutocheckpoint: number;
 } {
   const read = (name: string) => db.pragma(name, { simple: true });
   return {
     journalMode: String(read("journal_mode")),
     synchronous: Number(read("synchronous")),
     foreignKeys: Number(read("foreign_keys")),
+    walAutocheckpoint: Number(read("wal_autocheckpoint")),
   };
 }

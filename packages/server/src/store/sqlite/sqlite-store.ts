@@ -15,6 +15,7 @@ import type { WriteBatch } from "../write-batch.ts";
 import { applyBatch } from "./apply-batch.ts";
 import * as catalog from "./catalog-reads.ts";
 import { readChanges, readCommitCount, readLastSeq, readMembershipAt } from "./change-reads.ts";
+import { BACKSTOP_PAGES, CheckpointThread } from "./checkpoint-thread.ts";
 import { CommitThread } from "./commit-thread.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import * as idempotency from "./idempotency.ts";
@@ -42,11 +43,16 @@ export class SqliteStore implements Store {
   readonly #contact: (ws: string, id: string, events: boolean) => StoredContact | undefined;
   /** Commits on their own thread (file databases): the main thread evaluates meanwhile. */
   #thread: CommitThread | undefined;
+  /** Checkpoints on theirs, so that no commit waits for one. */
+  #checkpointer: CheckpointThread | undefined;
   readonly #options: SqliteStoreOptions;
+  readonly #threads: { commit: boolean; checkpoint: boolean };
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
-    this.#db = openDatabase(options);
+    const commit = options.commitThread !== false && options.path !== ":memory:";
+    this.#threads = { commit, checkpoint: commit && options.checkpointThread !== false };
+    this.#db = openDatabase(options, this.#threads.checkpoint ? BACKSTOP_PAGES : undefined);
     this.#s = new StatementCache(this.#db);
     this.#commit = this.#db.transaction((b: WriteBatch) => applyBatch(this.#s, b)).immediate;
     this.#contactChunk = this.#db.transaction((ws: string, after: string | undefined, size: number) =>
@@ -65,23 +71,26 @@ export class SqliteStore implements Store {
   async migrate(): Promise<void> {
     migrate(this.#db);
     // After the schema exists: the commit thread prepares its statements against it.
-    if (
-      this.#options.commitThread !== false &&
-      this.#options.path !== ":memory:" &&
-      this.#thread === undefined
-    )
-      this.#thread = new CommitThread(this.#options);
+    if (!this.#threads.commit || this.#thread !== undefined) return;
+    const checkpoint = this.#threads.checkpoint;
+    this.#thread = new CommitThread(this.#options, checkpoint ? BACKSTOP_PAGES : undefined);
+    if (checkpoint) this.#checkpointer = new CheckpointThread(this.#options);
   }
 
   async close(): Promise<void> {
     await this.#thread?.close();
     this.#thread = undefined;
+    await this.#checkpointer?.close();
+    this.#checkpointer = undefined;
+    // The last connection to close checkpoints the whole log and removes it.
     if (this.#db.open) this.#db.close();
   }
 
   async commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
-    if (this.#thread !== undefined) return this.#thread.commit(batch);
-    return this.#commit(batch);
+    if (this.#thread === undefined) return this.#commit(batch);
+    const range = await this.#thread.commit(batch);
+    this.#checkpointer?.wake();
+    return range;
   }
 
   async createWorkspace(w: WorkspaceRecord): Promise<void> {
