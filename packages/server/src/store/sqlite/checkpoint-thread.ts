@@ -14,11 +14,8 @@ export class CheckpointThread {
   #exited = false;
 
   constructor(options: SqliteStoreOptions) {
-    this.#worker = startWorker("./checkpoint-worker.ts", {
-      path: options.path,
-      synchronous: options.synchronous,
-      busyTimeoutMs: options.busyTimeoutMs,
-    });
+    // Its own commits never checkpoint: it checkpoints explicitly.
+    this.#worker = startWorker("./checkpoint-worker.ts", options, 0);
     // A failed checkpointer only means commits checkpoint by themselves again (the backstop).
     this.#worker.on("error", (e) =>
       process.emitWarning(

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase, type SqliteStoreOptions } from "./open-database.ts";
+import { openDatabase } from "./open-database.ts";
+import type { WorkerOptions } from "./worker-boot.ts";
 
 /**
  * Copies the write-ahead log into the database file on a thread of its own, so that no commit
@@ -12,8 +13,8 @@ const MIN_INTERVAL_MS = 20;
 
 const port = parentPort;
 if (port === null) throw new Error("checkpoint-worker.ts runs as a worker thread");
-const db = openDatabase({ ...(workerData as SqliteStoreOptions), verbose: undefined });
-db.pragma("wal_autocheckpoint = 0");
+const { autocheckpoint, ...options } = workerData as WorkerOptions;
+const db = openDatabase(options, autocheckpoint);
 
 let woken = false;
 let scheduled = false;

@@ -29,12 +29,7 @@ export class CommitThread {
 
   /** `autocheckpoint`: see `openDatabase`. */
   constructor(options: SqliteStoreOptions, autocheckpoint?: number) {
-    this.#worker = startWorker("./commit-worker.ts", {
-      path: options.path,
-      synchronous: options.synchronous,
-      busyTimeoutMs: options.busyTimeoutMs,
-      autocheckpoint,
-    });
+    this.#worker = startWorker("./commit-worker.ts", options, autocheckpoint);
     this.#worker.on("message", (reply: CommitReply) => {
       const waiting = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { WriteBatch } from "../write-batch.ts";
 import { applyBatch } from "./apply-batch.ts";
-import { openDatabase, type SqliteStoreOptions } from "./open-database.ts";
+import { openDatabase } from "./open-database.ts";
 import { StatementCache } from "./statement-cache.ts";
+import type { WorkerOptions } from "./worker-boot.ts";
 
 /**
  * The embedded store's commits, on a thread of their own: its connection writes each batch in
@@ -18,8 +19,8 @@ export type CommitReply =
   | { id: number; ok: true; range: { firstSeq: number; lastSeq: number } | null }
   | { id: number; ok: false; error: { name: string; message: string; code?: string } };
 
-const { autocheckpoint, ...options } = workerData as SqliteStoreOptions & { autocheckpoint?: number };
-const db = openDatabase({ ...options, verbose: undefined }, autocheckpoint);
+const { autocheckpoint, ...options } = workerData as WorkerOptions;
+const db = openDatabase(options, autocheckpoint);
 const statements = new StatementCache(db);
 const commit = db.transaction((b: WriteBatch) => applyBatch(statements, b)).immediate;
 const port = parentPort;

@@ -46,13 +46,17 @@ export class SqliteStore implements Store {
   /** Checkpoints on theirs, so that no commit waits for one. */
   #checkpointer: CheckpointThread | undefined;
   readonly #options: SqliteStoreOptions;
-  readonly #threads: { commit: boolean; checkpoint: boolean };
+  readonly #commitThread: boolean;
+  readonly #checkpointThread: boolean;
+  /** Every connection's checkpoint threshold: the backstop when a thread checkpoints, else SQLite's. */
+  readonly #autocheckpoint: number | undefined;
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
-    const commit = options.commitThread !== false && options.path !== ":memory:";
-    this.#threads = { commit, checkpoint: commit && options.checkpointThread !== false };
-    this.#db = openDatabase(options, this.#threads.checkpoint ? BACKSTOP_PAGES : undefined);
+    this.#commitThread = options.commitThread !== false && options.path !== ":memory:";
+    this.#checkpointThread = this.#commitThread && options.checkpointThread !== false;
+    this.#autocheckpoint = this.#checkpointThread ? BACKSTOP_PAGES : undefined;
+    this.#db = openDatabase(options, this.#autocheckpoint);
     this.#s = new StatementCache(this.#db);
     this.#commit = this.#db.transaction((b: WriteBatch) => applyBatch(this.#s, b)).immediate;
     this.#contactChunk = this.#db.transaction((ws: string, after: string | undefined, size: number) =>
@@ -71,10 +75,9 @@ export class SqliteStore implements Store {
   async migrate(): Promise<void> {
     migrate(this.#db);
     // After the schema exists: the commit thread prepares its statements against it.
-    if (!this.#threads.commit || this.#thread !== undefined) return;
-    const checkpoint = this.#threads.checkpoint;
-    this.#thread = new CommitThread(this.#options, checkpoint ? BACKSTOP_PAGES : undefined);
-    if (checkpoint) this.#checkpointer = new CheckpointThread(this.#options);
+    if (!this.#commitThread || this.#thread !== undefined) return;
+    this.#thread = new CommitThread(this.#options, this.#autocheckpoint);
+    if (this.#checkpointThread) this.#checkpointer = new CheckpointThread(this.#options);
   }
 
   async close(): Promise<void> {
