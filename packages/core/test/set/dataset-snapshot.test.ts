@@ -18,7 +18,7 @@ import {
 } from "../../src/set/index.ts";
 import { ValueColumn } from "../../src/set/value-column.ts";
 import { messages, PROPERTIES, rule, time } from "../support/arbitraries.ts";
-import { build, type ContactPlan, type Fate } from "./set-harness.ts";
+import { build, type ContactPlan, contactPlansOf } from "./set-harness.ts";
 
 const roundTrip = (ds: ColumnarDataset): ColumnarDataset =>
   datasetFromPlain(deserialize(serialize(datasetToPlain(ds))));
@@ -85,15 +85,7 @@ const REPRESENTATIVE: Node[] = [
   },
 ];
 
-const plans = fc.array(
-  fc.record({
-    msgs: messages,
-    snapshot: fc.boolean(),
-    fate: fc.constantFrom<Fate>("kept", "kept", "kept", "deleted", "recreated"),
-    again: messages,
-  }),
-  { minLength: 6, maxLength: 14 },
-);
+const plans = contactPlansOf({ minLength: 6, maxLength: 14 });
 
 const caseArb = fc.record({
   plans,

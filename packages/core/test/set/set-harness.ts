@@ -24,15 +24,19 @@ export interface ContactPlan {
   again: ContactMessage[];
 }
 
-export const contactPlans = fc.array(
-  fc.record({
-    msgs: messages,
-    snapshot: fc.boolean(),
-    fate: fc.constantFrom<Fate>("kept", "kept", "kept", "deleted", "recreated"),
-    again: messages,
-  }),
-  { minLength: 1, maxLength: 6 },
-);
+/** Between `minLength` and `maxLength` contacts' plans. */
+export const contactPlansOf = (length: { minLength: number; maxLength: number }) =>
+  fc.array(
+    fc.record({
+      msgs: messages,
+      snapshot: fc.boolean(),
+      fate: fc.constantFrom<Fate>("kept", "kept", "kept", "deleted", "recreated"),
+      again: messages,
+    }),
+    length,
+  );
+
+export const contactPlans = contactPlansOf({ minLength: 1, maxLength: 6 });
 
 export interface Built {
   dataset: ColumnarDataset;

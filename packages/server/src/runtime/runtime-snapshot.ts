@@ -56,6 +56,14 @@ export interface RuntimeImage {
   dataset: ColumnarDataset;
 }
 
+/** What a snapshot is written from: a live runtime's states, as they are held. */
+export interface RuntimeContents {
+  ordinals: string[];
+  states: Iterable<ContactState>;
+  count: number;
+  dataset: ColumnarDataset;
+}
+
 /** What must not have changed for a snapshot to apply: every segment's id, version, status and rule. */
 export function segmentsKey(
   segments: readonly { id: string; version: number; status: string; rule: unknown }[],
@@ -66,11 +74,7 @@ export function segmentsKey(
   return canonicalJson(rows);
 }
 
-export function writeSnapshot(
-  path: string,
-  key: SnapshotKey,
-  image: { ordinals: string[]; states: Iterable<ContactState>; count: number; dataset: ColumnarDataset },
-): void {
+export function writeSnapshot(path: string, key: SnapshotKey, image: RuntimeContents): void {
   const out = new FrameWriter(path);
   try {
     const header: Header = { ...key, format: FORMAT, ordinals: image.ordinals, contacts: image.count };

@@ -21,7 +21,7 @@ import {
   setMember,
 } from "./contact-memo.ts";
 import type { IngestMessage } from "./ingest-message.ts";
-import type { RuntimeImage } from "./runtime-snapshot.ts";
+import type { RuntimeContents, RuntimeImage } from "./runtime-snapshot.ts";
 import { SegmentOrdinals } from "./segment-ordinals.ts";
 import { applyStored, stateFromStored } from "./state-from-stored.ts";
 import { TimerQueue } from "./timer-queue.ts";
@@ -152,7 +152,7 @@ export class WorkspaceRuntime {
   }
 
   /** The derived state a snapshot keeps (runtime-snapshot.ts). */
-  image(): { ordinals: string[]; states: Iterable<ContactState>; count: number; dataset: ColumnarDataset } {
+  image(): RuntimeContents {
     return {
       ordinals: this.ordinals.all(),
       states: this.contacts.values(),
