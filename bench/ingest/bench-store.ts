@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EMBEDDED_FILES, openEmbeddedStore } from "../../packages/server/src/store/embedded.ts";
 import { connect } from "../../packages/server/src/store/postgres/connect.ts";
 import { PostgresStore } from "../../packages/server/src/store/postgres/index.ts";
-import { SqliteStore } from "../../packages/server/src/store/sqlite/index.ts";
 import type { Store } from "../../packages/server/src/store/store.ts";
 
-export type StoreKind = "sqlite" | "postgres";
-export const STORE_KINDS: readonly StoreKind[] = ["sqlite", "postgres"];
+export type StoreKind = "sqlite" | "leveldb" | "postgres";
+export const STORE_KINDS: readonly StoreKind[] = ["sqlite", "leveldb", "postgres"];
 
 /** Where the benchmark's PostgreSQL is: the service's variable, the tests' one, then the local default. */
 export function postgresUrl(): string {
@@ -38,14 +38,15 @@ export interface BenchStore {
 }
 
 /** @example const s = createBenchStore("sqlite"); const store = s.open(); ...; await store.close(); await s.dispose(); */
-export function createBenchStore(kind: StoreKind, sqlitePath?: string): BenchStore {
-  if (kind === "sqlite") {
-    const dir = sqlitePath === undefined ? mkdtempSync(join(tmpdir(), "segments-ingest-")) : undefined;
-    const path = sqlitePath ?? join(dir as string, "segments.db");
+export function createBenchStore(kind: StoreKind, embeddedPath?: string): BenchStore {
+  if (kind !== "postgres") {
+    // A temp folder unless a path is given (a kept data set); the engine's own file name in it.
+    const dir = embeddedPath === undefined ? mkdtempSync(join(tmpdir(), "segments-ingest-")) : undefined;
+    const path = embeddedPath ?? join(dir as string, EMBEDDED_FILES[kind]);
     return {
       kind,
       where: path,
-      open: () => new SqliteStore({ path }),
+      open: () => openEmbeddedStore(kind, path),
       dispose: async () => {
         if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
       },

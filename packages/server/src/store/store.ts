@@ -39,10 +39,11 @@ export interface Page<T> {
 
 /**
  * The durable truth behind the engine. Every method is scoped by workspace. Adapters:
- * SQLite (embedded default) and PostgreSQL, both held to test/store/conformance.ts.
+ * SQLite (embedded default), LevelDB (embedded) and PostgreSQL, all held to
+ * test/store/conformance.ts.
  */
 export interface Store {
-  readonly dialect: "sqlite" | "postgres";
+  readonly dialect: "sqlite" | "postgres" | "leveldb";
   /** Creates or upgrades the schema; safe to run at every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

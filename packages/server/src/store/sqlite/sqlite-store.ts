@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { CommitThread } from "../commit-thread.ts";
 import { positiveInteger } from "../limits.ts";
 import type {
   ChangeRecord,
@@ -16,7 +17,6 @@ import { applyBatch } from "./apply-batch.ts";
 import * as catalog from "./catalog-reads.ts";
 import { readChanges, readCommitCount, readLastSeq, readMembershipAt } from "./change-reads.ts";
 import { BACKSTOP_PAGES, CheckpointThread } from "./checkpoint-thread.ts";
-import { CommitThread } from "./commit-thread.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import * as idempotency from "./idempotency.ts";
 import * as memberships from "./membership-reads.ts";
@@ -24,6 +24,7 @@ import { migrate } from "./migrate.ts";
 import { openDatabase, readPragmas, type SqliteStoreOptions } from "./open-database.ts";
 import { StatementCache } from "./statement-cache.ts";
 import * as webhooks from "./webhook-statements.ts";
+import { startWorker } from "./worker-boot.ts";
 
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
     migrate(this.#db);
     // After the schema exists: the commit thread prepares its statements against it.
     if (!this.#commitThread || this.#thread !== undefined) return;
-    this.#thread = new CommitThread(this.#options, this.#autocheckpoint);
+    this.#thread = new CommitThread(startWorker("./commit-worker.ts", this.#options, this.#autocheckpoint));
     if (this.#checkpointThread) this.#checkpointer = new CheckpointThread(this.#options);
   }
 

@@ -1,0 +1,331 @@
+import { mkdirSync } from "node:fs";
+import { bootWorker, CommitThread } from "../commit-thread.ts";
+import { positiveInteger } from "../limits.ts";
+import type {
+  ChangeRecord,
+  ListRecord,
+  MembershipRecord,
+  SegmentRecord,
+  StoredContact,
+  WebhookDeliveryState,
+  WebhookRecord,
+  WorkspaceRecord,
+} from "../records.ts";
+import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts";
+import type { WriteBatch } from "../write-batch.ts";
+import { byCreation, decodeChange, decodeRecord, integer, toJson } from "./codec.ts";
+import { Committer } from "./committer.ts";
+import { readContact, readContactChunk } from "./contact-reads.ts";
+import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } from "./database.ts";
+import * as idempotency from "./idempotency.ts";
+import { F, fromInt, int, key, parts } from "./keys.ts";
+
+const CONTACT_CHUNK = 1000;
+const MEMBERSHIP_CHUNK = 5000;
+const SCHEMA_VERSION = "1";
+
+export interface LevelStoreOptions {
+  /** The database's directory (created if missing). */
+  path: string;
+  /** Commit batches on a worker thread sharing the database (default). False: on the calling thread. */
+  commitThread?: boolean;
+}
+
+/**
+ * An embedded store on LevelDB (classic-level): a log-structured engine, so a message's writes
+ * to random keys (its event under its contact, its id, membership rows) are appended to one
+ * log and sorted into place in the background, instead of each rewriting a B-tree page.
+ *
+ * Writes (commits, catalog, webhooks, idempotency) run one at a time through a queue, each one
+ * LevelDB batch written with sync, so it is atomic and durable when it resolves; reads run
+ * beside them, multi-key reads from one snapshot.
+ */
+export class LevelStore implements Store {
+  readonly dialect = "leveldb";
+  readonly #path: string;
+  readonly #useThread: boolean;
+  #db: Db | undefined;
+  /** Commits before `migrate` started the thread, or all of them without one. */
+  #committer: Committer | undefined;
+  #thread: CommitThread | undefined;
+  #opening: Promise<Db> | undefined;
+  /** The tail of the write queue. */
+  #writes: Promise<unknown> = Promise.resolve();
+
+  constructor(options: LevelStoreOptions) {
+    this.#path = options.path;
+    this.#useThread = options.commitThread !== false;
+  }
+
+  async migrate(): Promise<void> {
+    const db = await this.#open();
+    const version = await db.get(key(F.meta, "schema"));
+    if (version !== undefined && version !== SCHEMA_VERSION)
+      throw new Error(`the LevelDB store has schema version ${version}; this build reads ${SCHEMA_VERSION}`);
+    if (version === undefined)
+      await this.#serial((d) =>
+        writeDurably(d, [{ type: "put", key: key(F.meta, "schema"), value: SCHEMA_VERSION }]),
+      );
+    if (!this.#useThread || this.#thread !== undefined) return;
+    // From here on the thread is the only writer of batches (it reads its counters afresh).
+    await this.#writes;
+    const worker = bootWorker(new URL("./commit-worker.ts", import.meta.url), { path: this.#path });
+    this.#thread = new CommitThread(worker);
+  }
+
+  async close(): Promise<void> {
+    await this.#thread?.close();
+    this.#thread = undefined;
+    await this.#writes.catch(() => {});
+    const db = this.#db ?? (await this.#opening?.catch(() => undefined));
+    this.#db = undefined;
+    this.#opening = undefined;
+    if (db !== undefined && db.status === "open") await db.close();
+  }
+
+  commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
+    if (this.#thread !== undefined) return this.#thread.commit(batch);
+    return this.#serial((db) => {
+      this.#committer ??= new Committer(db);
+      return this.#committer.commit(batch);
+    });
+  }
+
+  async createWorkspace(w: WorkspaceRecord): Promise<void> {
+    await this.#serial(async (db) => {
+      const [byId, byKey] = await db.getMany([key(F.workspace, w.id), key(F.workspaceByKey, w.apiKeyHash)]);
+      if (byId !== undefined) throw new Error(`workspace ${w.id} exists`);
+      if (byKey !== undefined) throw new Error("another workspace has this API key");
+      integer(w.createdAt, "a workspace's createdAt");
+      await writeDurably(db, [
+        { type: "put", key: key(F.workspace, w.id), value: toJson(w, "workspace") },
+        { type: "put", key: key(F.workspaceByKey, w.apiKeyHash), value: w.id },
+      ]);
+    });
+  }
+
+  async workspaceByKeyHash(apiKeyHash: string): Promise<WorkspaceRecord | undefined> {
+    const db = await this.#open();
+    const id = await db.get(key(F.workspaceByKey, apiKeyHash));
+    if (id === undefined) return undefined;
+    const text = await db.get(key(F.workspace, id));
+    return text === undefined ? undefined : decodeRecord<WorkspaceRecord>(text);
+  }
+
+  async listWorkspaces(): Promise<WorkspaceRecord[]> {
+    return this.#records<WorkspaceRecord>(key(F.workspace));
+  }
+
+  async listSegments(workspaceId: string): Promise<SegmentRecord[]> {
+    return this.#records<SegmentRecord>(key(F.segment, workspaceId));
+  }
+
+  async getSegment(workspaceId: string, segmentId: string): Promise<SegmentRecord | undefined> {
+    const text = await (await this.#open()).get(key(F.segment, workspaceId, segmentId));
+    return text === undefined ? undefined : decodeRecord<SegmentRecord>(text);
+  }
+
+  async listLists(workspaceId: string): Promise<ListRecord[]> {
+    return this.#records<ListRecord>(key(F.list, workspaceId));
+  }
+
+  async seenMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const found = await (await this.#open()).hasMany(messageIds.map((id) => key(F.message, workspaceId, id)));
+    return new Set(messageIds.filter((_, i) => found[i]));
+  }
+
+  async getContact(
+    workspaceId: string,
+    contactId: string,
+    options: { events?: boolean } = {},
+  ): Promise<StoredContact | undefined> {
+    return readContact(await this.#open(), workspaceId, contactId, options.events ?? true);
+  }
+
+  async *streamContacts(workspaceId: string, chunkSize = CONTACT_CHUNK): AsyncIterable<StoredContact[]> {
+    const size = positiveInteger(chunkSize, "chunkSize");
+    const db = await this.#open();
+    let after: string | undefined;
+    for (;;) {
+      const chunk = await readContactChunk(db, workspaceId, after, size);
+      if (chunk.length > 0) yield chunk;
+      if (chunk.length < size) return;
+      after = chunk[chunk.length - 1].id;
+    }
+  }
+
+  async contactCount(workspaceId: string): Promise<number> {
+    return countUnder(await this.#open(), key(F.contact, workspaceId));
+  }
+
+  async *streamMemberships(workspaceId: string): AsyncIterable<MembershipRecord[]> {
+    const db = await this.#open();
+    const prefix = key(F.membership, workspaceId);
+    let after: string | undefined;
+    for (;;) {
+      const rows = await entriesUnder(db, prefix, {
+        limit: MEMBERSHIP_CHUNK,
+        ...(after === undefined ? {} : { after }),
+      });
+      if (rows.length > 0) yield rows.map(membership);
+      if (rows.length < MEMBERSHIP_CHUNK) return;
+      after = rows[rows.length - 1][0];
+    }
+  }
+
+  async members(
+    workspaceId: string,
+    segmentId: string,
+    limit: number,
+    after?: string,
+  ): Promise<Page<MembershipRecord>> {
+    const n = positiveInteger(limit, "limit");
+    const rows = await entriesUnder(await this.#open(), key(F.membership, workspaceId, segmentId), {
+      limit: n + 1,
+      ...(after === undefined ? {} : { after: key(F.membership, workspaceId, segmentId, after) }),
+    });
+    const data = rows.slice(0, n).map(membership);
+    const next = rows.length > n && data.length > 0 ? data[data.length - 1].contactId : null;
+    return { data, next };
+  }
+
+  async memberCount(workspaceId: string, segmentId: string): Promise<number> {
+    return countUnder(await this.#open(), key(F.membership, workspaceId, segmentId));
+  }
+
+  async contactMemberships(workspaceId: string, contactId: string): Promise<MembershipRecord[]> {
+    const db = await this.#open();
+    // One probe per segment of the workspace, in segment id order (no index by contact).
+    const segments = (await keysUnder(db, key(F.segment, workspaceId))).map((k) => parts(k)[1]);
+    const since = await db.getMany(segments.map((s) => key(F.membership, workspaceId, s, contactId)));
+    return segments.flatMap((segmentId, i) => {
+      const s = since[i];
+      return s === undefined ? [] : [{ segmentId, contactId, since: Number(s) }];
+    });
+  }
+
+  async changes(
+    workspaceId: string,
+    afterSeq: number,
+    limit: number,
+    segmentId?: string,
+  ): Promise<ChangeRecord[]> {
+    const n = positiveInteger(limit, "limit");
+    const from = afterSeq < 0 ? -1 : Math.floor(afterSeq);
+    const prefix =
+      segmentId === undefined ? key(F.change, workspaceId) : key(F.changeOfSegment, workspaceId, segmentId);
+    const after =
+      segmentId === undefined
+        ? key(F.change, workspaceId, int(from, "afterSeq"))
+        : key(F.changeOfSegment, workspaceId, segmentId, int(from, "afterSeq"));
+    const rows = await entriesUnder(await this.#open(), prefix, { after, limit: n });
+    return rows.map(([k, v]) => decodeChange(fromInt(parts(k).at(-1) as string), v));
+  }
+
+  async lastSeq(workspaceId: string): Promise<number> {
+    return Number((await (await this.#open()).get(key(F.lastSeq, workspaceId))) ?? 0);
+  }
+
+  async commitCount(workspaceId: string): Promise<number> {
+    return Number((await (await this.#open()).get(key(F.commits, workspaceId))) ?? 0);
+  }
+
+  async membershipAt(
+    workspaceId: string,
+    segmentId: string,
+    contactId: string,
+    at: number,
+  ): Promise<{ member: boolean; since?: number }> {
+    // A scan of the segment's changes in seq order; ties on `at` go to the later seq.
+    const rows = await entriesUnder(await this.#open(), key(F.changeOfSegment, workspaceId, segmentId));
+    let best: ChangeRecord | undefined;
+    for (const [k, v] of rows) {
+      const c = decodeChange(fromInt(parts(k)[2]), v);
+      if (c.contactId !== contactId || c.at > at) continue;
+      if (best === undefined || c.at >= best.at) best = c;
+    }
+    return best?.change === "entered" ? { member: true, since: best.at } : { member: false };
+  }
+
+  async createWebhook(w: WebhookRecord): Promise<void> {
+    await this.#serial(async (db) => {
+      const k = key(F.webhook, w.workspaceId, w.id);
+      const [workspace, existing] = await db.getMany([key(F.workspace, w.workspaceId), k]);
+      if (workspace === undefined) throw new Error(`no workspace ${w.workspaceId}`);
+      if (existing !== undefined) throw new Error(`webhook ${w.id} exists`);
+      await writeDurably(db, [{ type: "put", key: k, value: toJson(w, "webhook") }]);
+    });
+  }
+
+  async listWebhooks(workspaceId: string): Promise<WebhookRecord[]> {
+    return this.#records<WebhookRecord>(key(F.webhook, workspaceId));
+  }
+
+  async getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined> {
+    const text = await (await this.#open()).get(key(F.webhook, workspaceId, webhookId));
+    return text === undefined ? undefined : decodeRecord<WebhookRecord>(text);
+  }
+
+  deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean> {
+    return this.#serial(async (db) => {
+      const k = key(F.webhook, workspaceId, webhookId);
+      if ((await db.get(k)) === undefined) return false;
+      await writeDurably(db, [{ type: "del", key: k }]);
+      return true;
+    });
+  }
+
+  saveWebhookDelivery(workspaceId: string, webhookId: string, state: WebhookDeliveryState): Promise<boolean> {
+    return this.#serial(async (db) => {
+      const k = key(F.webhook, workspaceId, webhookId);
+      const text = await db.get(k);
+      if (text === undefined) return false;
+      const w = decodeRecord<WebhookRecord>(text);
+      // The cursor never moves back: a stale writer cannot undo progress.
+      const delivery = { ...state, cursor: Math.max(w.delivery.cursor, state.cursor) };
+      await writeDurably(db, [{ type: "put", key: k, value: toJson({ ...w, delivery }, "webhook") }]);
+      return true;
+    });
+  }
+
+  claimIdempotency(
+    claim: Omit<IdempotencyRecord, "response">,
+    now: number,
+    staleBefore: number,
+  ): Promise<IdempotencyRecord | null> {
+    return this.#serial((db) => idempotency.claim(db, claim, now, staleBefore));
+  }
+
+  async saveIdempotency(workspaceId: string, key: string, response: StoredResponse | null): Promise<void> {
+    await this.#serial((db) => idempotency.save(db, workspaceId, key, response));
+  }
+
+  /** Runs `work` after every write queued before it; a failure does not stop the queue. */
+  #serial<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    const run = this.#writes.then(async () => work(await this.#open()));
+    this.#writes = run.catch(() => {});
+    return run;
+  }
+
+  #open(): Promise<Db> {
+    if (this.#db !== undefined) return Promise.resolve(this.#db);
+    this.#opening ??= (async () => {
+      mkdirSync(this.#path, { recursive: true });
+      const db = await openDb(this.#path);
+      this.#db = db;
+      return db;
+    })();
+    return this.#opening;
+  }
+
+  async #records<T extends { createdAt: number; id: string }>(prefix: string): Promise<T[]> {
+    const rows = await entriesUnder(await this.#open(), prefix);
+    return rows.map(([, v]) => decodeRecord<T>(v)).sort(byCreation);
+  }
+}
+
+function membership([k, v]: [string, string]): MembershipRecord {
+  const [, segmentId, contactId] = parts(k);
+  return { segmentId, contactId, since: Number(v) };
+}
