@@ -15,14 +15,17 @@ export interface IngestOptions {
 
 const KNOWN = ["store", "peer", "contacts"];
 
-/** Reads `--store sqlite|postgres`, `--peer auto|on|off` and `--contacts N`; refuses anything else. */
+/**
+ * Reads `--store leveldb|sqlite|postgres` (default: leveldb, the service's embedded default),
+ * `--peer auto|on|off` and `--contacts N`; refuses anything else.
+ */
 export function ingestOptions({ size, flags = {} }: BenchOptions): IngestOptions {
   const unknown = Object.keys(flags).filter((k) => !KNOWN.includes(k));
   if (unknown.length > 0)
     throw new BenchUsageError(
       `ingest: unknown option --${unknown[0]} (known: ${KNOWN.map((k) => `--${k}`).join(", ")})`,
     );
-  const store = flags.store ?? "sqlite";
+  const store = flags.store ?? "leveldb";
   if (!(STORE_KINDS as readonly string[]).includes(store)) {
     throw new BenchUsageError(`--store must be one of ${STORE_KINDS.join(", ")}, not "${store}"`);
   }

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import type { BenchReport } from "../bench-types.ts";
 import { generateContacts } from "../data/contact-generator.ts";
@@ -81,7 +82,7 @@ export async function runManyContacts(
     const engineBytes = engineBytesPerContact(memory);
     await run.service.close();
     await store.close();
-    const dbBytes = sqliteBytes(bench);
+    const dbBytes = embeddedBytes(bench);
     log("restart: SegmentsService.open on that store");
     const restart = await measureRestart(bench, contacts);
     const result: ManyContactsResult = {
@@ -117,7 +118,10 @@ export async function runManyContacts(
   }
 }
 
-function sqliteBytes(bench: BenchStore): number | undefined {
+/** The embedded store's size on disk (the SQLite file and its log, or the LevelDB directory). */
+function embeddedBytes(bench: BenchStore): number | undefined {
+  if (bench.kind === "leveldb")
+    return readdirSync(bench.where).reduce((sum, f) => sum + statSync(join(bench.where, f)).size, 0);
   if (bench.kind !== "sqlite") return undefined;
   return ["", "-wal"].reduce((sum, suffix) => {
     const file = `${bench.where}${suffix}`;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { benchSegments } from "../ingest/bench-segments.ts";
-import { postgresReachable, postgresUrl } from "../ingest/bench-store.ts";
+import { postgresReachable, postgresUrl, type StoreKind } from "../ingest/bench-store.ts";
 import { runIngest } from "../ingest/ingest-bench.ts";
 import type { IngestBenchReport, IngestBenchResult } from "../ingest/ingest-result.ts";
 import { INGEST_SIZES } from "../ingest/ingest-sizes.ts";
@@ -49,7 +49,7 @@ async function skipWithoutPostgres(): Promise<boolean> {
 }
 
 /** What every run must show, whatever the store: the shape, sane figures and every phase done. */
-function checkRun(report: IngestBenchReport, store: "sqlite" | "postgres") {
+function checkRun(report: IngestBenchReport, store: StoreKind) {
   const { result, facts } = report;
   expect(result.bench).toBe("ingest");
   expect(result.store).toBe(store);
@@ -75,14 +75,14 @@ function checkRun(report: IngestBenchReport, store: "sqlite" | "postgres") {
 }
 
 // Not a timed test: it checks that the benchmark runs end to end and reports sane figures.
-describe("ingest benchmark (small, SQLite)", () => {
+describe.each(["leveldb", "sqlite"] as const)("ingest benchmark (small, embedded %s)", (store) => {
   let report: IngestBenchReport;
   beforeAll(async () => {
-    report = await runIngest({ size: "small", store: "sqlite", peer: "off" });
+    report = await runIngest({ size: "small", store, peer: "off" });
   }, 120_000);
 
   it("returns the JSON line with every figure a positive finite number", () => {
-    checkRun(report, "sqlite");
+    checkRun(report, store);
     expect(report.result.peers).toEqual({});
     expect(report.facts.peerSkipped).toBe("--peer off");
   });

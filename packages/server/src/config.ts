@@ -1,14 +1,22 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_RATES, parseRate, type RateLimitSettings } from "./http/rate-limit/rate.ts";
+import {
+  EMBEDDED_ENGINES,
+  EMBEDDED_FILES,
+  type EmbeddedEngine,
+  embeddedEngineFor,
+} from "./store/embedded.ts";
 
 /** Everything the server reads from its environment (API.md "Running"); only main.ts calls this. */
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** Set: PostgreSQL; unset: the embedded SQLite store at `<dataDir>/segments.db`. */
+  /** Set: PostgreSQL; unset: the embedded store in `dataDir` (see `embeddedStore`). */
   databaseUrl?: string;
+  /** SEGMENTS_EMBEDDED_STORE: the embedded engine; unset: the one the data directory holds, else LevelDB. */
+  embeddedEngine?: EmbeddedEngine;
   databaseSchema: string;
   /** The default workspace's key on first start; unset: a random one, printed once. */
   apiKey?: string;
@@ -44,6 +52,7 @@ const Env = z.object({
   SEGMENTS_DATA_DIR: z.string().min(1).default("./data"),
   SEGMENTS_DATABASE_URL: optional,
   SEGMENTS_DATABASE_SCHEMA: z.string().min(1).default("public"),
+  SEGMENTS_EMBEDDED_STORE: z.enum(EMBEDDED_ENGINES).optional(),
   SEGMENTS_API_KEY: optional,
   SEGMENTS_ADMIN_KEY: optional,
   SEGMENTS_WEBHOOK_DENY_PRIVATE: z.enum(["0", "1"]).default("0"),
@@ -69,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.SEGMENTS_DATA_DIR,
     databaseUrl: e.SEGMENTS_DATABASE_URL,
     databaseSchema: e.SEGMENTS_DATABASE_SCHEMA,
+    ...(e.SEGMENTS_EMBEDDED_STORE === undefined ? {} : { embeddedEngine: e.SEGMENTS_EMBEDDED_STORE }),
     apiKey: e.SEGMENTS_API_KEY,
     adminKey: e.SEGMENTS_ADMIN_KEY,
     logLevel: e.LOG_LEVEL,
@@ -77,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-export function sqlitePath(config: Config): string {
-  return join(config.dataDir, "segments.db");
+/** The embedded engine and where its data is: `<dataDir>/segments.leveldb` or `<dataDir>/segments.db`. */
+export function embeddedStore(config: Config): { engine: EmbeddedEngine; path: string } {
+  const engine = embeddedEngineFor(config.dataDir, config.embeddedEngine);
+  return { engine, path: join(config.dataDir, EMBEDDED_FILES[engine]) };
 }

@@ -7,12 +7,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
 import { systemClock } from "./clock/clock.ts";
-import { type Config, loadConfig, sqlitePath } from "./config.ts";
+import { type Config, embeddedStore, loadConfig } from "./config.ts";
 import { ensureDefaultWorkspace } from "./http/auth/default-workspace.ts";
 import { buildApp } from "./http/build-app.ts";
 import { SegmentsService } from "./service/segments-service.ts";
+import { openEmbeddedStore } from "./store/embedded.ts";
 import { PostgresStore } from "./store/postgres/index.ts";
-import { SqliteStore } from "./store/sqlite/index.ts";
 import type { Store } from "./store/store.ts";
 
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -22,7 +22,8 @@ function openStore(config: Config): Store {
     return new PostgresStore({ url: config.databaseUrl, schema: config.databaseSchema });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteStore({ path: sqlitePath(config) });
+  const { engine, path } = embeddedStore(config);
+  return openEmbeddedStore(engine, path);
 }
 
 const config = loadConfig(process.env);

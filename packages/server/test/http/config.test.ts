@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, sqlitePath } from "../../src/config.ts";
+import { embeddedStore, loadConfig } from "../../src/config.ts";
 
 describe("loadConfig", () => {
   it("has the documented defaults", () => {
@@ -8,7 +11,30 @@ describe("loadConfig", () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.apiKey).toBeUndefined();
     expect(c.adminKey).toBeUndefined();
-    expect(sqlitePath(c)).toBe("data/segments.db");
+    expect(c.embeddedEngine).toBeUndefined();
+  });
+
+  it("puts a new data directory on LevelDB, keeps one that holds SQLite data on SQLite, and obeys SEGMENTS_EMBEDDED_STORE", () => {
+    const dir = mkdtempSync(join(tmpdir(), "segments-config-"));
+    try {
+      const fresh = join(dir, "fresh");
+      expect(embeddedStore(loadConfig({ SEGMENTS_DATA_DIR: fresh }))).toEqual({
+        engine: "leveldb",
+        path: join(fresh, "segments.leveldb"),
+      });
+      const older = join(dir, "older");
+      mkdirSync(older);
+      writeFileSync(join(older, "segments.db"), "");
+      expect(embeddedStore(loadConfig({ SEGMENTS_DATA_DIR: older }))).toEqual({
+        engine: "sqlite",
+        path: join(older, "segments.db"),
+      });
+      const chosen = loadConfig({ SEGMENTS_DATA_DIR: older, SEGMENTS_EMBEDDED_STORE: "leveldb" });
+      expect(embeddedStore(chosen).engine).toBe("leveldb");
+      expect(() => loadConfig({ SEGMENTS_EMBEDDED_STORE: "rocksdb" })).toThrow(/SEGMENTS_EMBEDDED_STORE/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads every variable; blank ones count as unset", () => {

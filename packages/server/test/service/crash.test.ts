@@ -9,23 +9,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SegmentEngine } from "@growthos/segments-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/store/sqlite/index.ts";
-import { CRASH_SEGMENTS, CRASH_WS, crashMessage } from "../support/crash-fixture.ts";
+import { EMBEDDED_ENGINES, EMBEDDED_FILES, type EmbeddedEngine } from "../../src/store/embedded.ts";
+import { CRASH_SEGMENTS, CRASH_WS, crashMessage, openCrashStore } from "../support/crash-fixture.ts";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const dir = mkdtempSync(join(tmpdir(), "segments-crash-"));
-const dbPath = join(dir, "crash.db");
 const child = join(import.meta.dirname, "../support/crash-child.ts");
 const tsx = join(import.meta.dirname, "../../../../node_modules/tsx/dist/esm/index.mjs");
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the child until it has acknowledged something and a random extra delay passed, then SIGKILL. */
-function runAndKill(from: number, seed: number): Promise<{ acked: [number, number][] }> {
+function runAndKill(
+  engine: EmbeddedEngine,
+  path: string,
+  from: number,
+  seed: number,
+): Promise<{ acked: [number, number][] }> {
   return new Promise((resolve, reject) => {
-    const proc: ChildProcess = spawn(process.execPath, ["--import", tsx, child, dbPath, String(from), "50"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const args = ["--import", tsx, child, engine, path, String(from), "50"];
+    const proc: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     const acked: [number, number][] = [];
     let buffer = "";
     let armed = false;
@@ -48,19 +51,21 @@ function runAndKill(from: number, seed: number): Promise<{ acked: [number, numbe
   });
 }
 
-describe("crash safety (SIGKILL while ingesting)", () => {
+describe.each(EMBEDDED_ENGINES)("crash safety (SIGKILL while ingesting), %s", (kind) => {
+  const path = join(dir, EMBEDDED_FILES[kind]);
+
   it(`keeps every acknowledged message exactly once across ${KILLS} kills`, async () => {
     const acknowledged = new Set<number>();
     let next = 0;
     for (let k = 0; k < KILLS; k++) {
       // Resend the last 30 numbers before the highest ack: repeated messageIds must be ignored.
-      const { acked } = await runAndKill(Math.max(0, next - 30), k + 1);
+      const { acked } = await runAndKill(kind, path, Math.max(0, next - 30), k + 1);
       for (const [a, b] of acked) for (let n = a; n <= b; n++) acknowledged.add(n);
       next = Math.max(next, ...acked.map(([, b]) => b + 1));
     }
     expect(acknowledged.size).toBeGreaterThan(0);
 
-    const store = new SqliteStore({ path: dbPath });
+    const store = openCrashStore(kind, path);
     try {
       // Every stored purchase appears once; every acknowledged one is stored.
       const seen = new Map<number, number>();
@@ -113,7 +118,7 @@ describe("crash safety (SIGKILL while ingesting)", () => {
       for (const c of contacts) current += (await store.contactMemberships(CRASH_WS, c.id)).length;
       expect(replay.size).toBe(current);
       console.info(
-        `crash test: ${KILLS} kills, ${acknowledged.size} messages acknowledged, ${seen.size} stored, ${log.length} changes`,
+        `crash test (${kind}): ${KILLS} kills, ${acknowledged.size} messages acknowledged, ${seen.size} stored, ${log.length} changes`,
       );
     } finally {
       await store.close();

@@ -2,17 +2,16 @@
  * A service process for the crash test: ingests numbered track events (and identifies) in
  * batches and prints `ack <n>` once the batch holding message n is durable. The parent kills it
  * with SIGKILL at random points and restarts it.
- * argv: <sqlite path> <first message number> <batch size>
+ * argv: <engine: sqlite | leveldb> <path> <first message number> <batch size>
  */
 import { SegmentsService } from "../../src/service/segments-service.ts";
-import { SqliteStore } from "../../src/store/sqlite/index.ts";
-import { CRASH_SEGMENTS, CRASH_WS, crashMessage } from "./crash-fixture.ts";
+import { CRASH_SEGMENTS, CRASH_WS, crashMessage, openCrashStore } from "./crash-fixture.ts";
 
-const [path, fromArg, batchArg] = process.argv.slice(2);
+const [engine, path, fromArg, batchArg] = process.argv.slice(2);
 let next = Number(fromArg);
 const batchSize = Number(batchArg);
 
-const store = new SqliteStore({ path });
+const store = openCrashStore(engine, path);
 const service = await SegmentsService.open({ store });
 let ws = (await store.listWorkspaces()).some((w) => w.id === CRASH_WS)
   ? service.workspace(CRASH_WS)

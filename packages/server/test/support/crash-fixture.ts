@@ -1,5 +1,7 @@
 import type { IngestMessage } from "../../src/runtime/ingest-message.ts";
 import type { SegmentInput } from "../../src/service/segment-input.ts";
+import { isEmbeddedEngine, openEmbeddedStore } from "../../src/store/embedded.ts";
+import type { Store } from "../../src/store/store.ts";
 
 export const CRASH_WS = "ws_crash";
 
@@ -51,4 +53,10 @@ export function crashMessage(n: number): IngestMessage {
     };
   }
   return { type: "track", userId, event: "purchase", properties: { n }, timestamp, messageId: `m${n}` };
+}
+
+/** The crash test's store: `engine` is "sqlite" or "leveldb", `path` its file or directory. */
+export function openCrashStore(engine: string, path: string): Store {
+  if (!isEmbeddedEngine(engine)) throw new Error(`unknown embedded engine ${engine}`);
+  return openEmbeddedStore(engine, path);
 }
