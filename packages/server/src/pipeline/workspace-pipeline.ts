@@ -20,6 +20,8 @@ type Item =
   | {
       kind: "ingest";
       messages: IngestMessage[];
+      /** A contact deletion: its group ends with it (see `ingest`). */
+      closesGroup: boolean;
       resolve: (r: IngestResult) => void;
       reject: (e: unknown) => void;
     }
@@ -75,8 +77,31 @@ export class WorkspacePipeline {
     this.options = { ...DEFAULTS, ...options };
   }
 
+  /**
+   * Queues messages for the next turns. A batch applies its deletions last (whatever else it
+   * wrote about a deleted contact goes too), so a contact deleted and then written again must
+   * not share a batch: each deletion ends its turn's group, and the messages after it go to the
+   * next. A call split so answers once every part is committed (parts before a failed one stay).
+   */
   ingest(messages: IngestMessage[]): Promise<IngestResult> {
-    return new Promise((resolve, reject) => this.enqueue({ kind: "ingest", messages, resolve, reject }));
+    const parts = splitAtDeletions(messages);
+    const done = parts.map(
+      (part) =>
+        new Promise<IngestResult>((resolve, reject) =>
+          this.enqueue({
+            kind: "ingest",
+            messages: part,
+            closesGroup: part[0]?.type === "delete",
+            resolve,
+            reject,
+          }),
+        ),
+    );
+    if (done.length === 1) return done[0];
+    return Promise.all(done).then((results) => ({
+      accepted: results.reduce((n, r) => n + r.accepted, 0),
+      duplicates: results.reduce((n, r) => n + r.duplicates, 0),
+    }));
   }
 
   /** Runs `run` alone in the pipeline, its writes committed in their own transaction. */
@@ -170,6 +195,7 @@ export class WorkspacePipeline {
       this.queue.shift();
       group.push(item);
       count += item.messages.length;
+      if (item.closesGroup) break;
     }
     return group;
   }
@@ -308,6 +334,24 @@ export class WorkspacePipeline {
       this.kick();
     });
   }
+}
+
+/** Runs of messages without deletions, each deletion a part of its own, in order. */
+function splitAtDeletions(messages: IngestMessage[]): IngestMessage[][] {
+  if (!messages.some((m) => m.type === "delete")) return [messages];
+  const parts: IngestMessage[][] = [];
+  let run: IngestMessage[] = [];
+  for (const m of messages) {
+    if (m.type !== "delete") {
+      run.push(m);
+      continue;
+    }
+    if (run.length > 0) parts.push(run);
+    parts.push([m]);
+    run = [];
+  }
+  if (run.length > 0) parts.push(run);
+  return parts;
 }
 
 function yieldToEventLoop(): Promise<void> {

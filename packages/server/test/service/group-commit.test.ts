@@ -99,3 +99,48 @@ describe("a failed commit", () => {
     ]);
   });
 });
+
+describe("a contact deleted and written again", () => {
+  it("ends the group at the deletion, so that the writes after it survive, in one call or across calls", async () => {
+    const { store, ws, gate, hold, release } = await gatedService();
+    const del = (userId: string, messageId: string): IngestMessage => ({ type: "delete", userId, messageId });
+    await ws.ingest([identify("ann", "m0"), identify("bob", "m1")]);
+
+    // One call: written, deleted, written again.
+    const one = await ws.ingest([identify("ann", "m2", "free"), del("ann", "m3"), identify("ann", "m4")]);
+    expect(one).toEqual({ accepted: 3, duplicates: 0 });
+
+    // Three calls queued behind a held commit, so that they would share a group.
+    hold();
+    const held = ws.ingest([identify("cy", "m5")]);
+    await turns();
+    const calls = [
+      ws.ingest([identify("bob", "m6", "free")]),
+      ws.ingest([del("bob", "m7")]),
+      ws.ingest([identify("bob", "m8")]),
+    ];
+    await turns();
+    release();
+    await Promise.all([held, ...calls]);
+    // The deletion closed its group: the write after it was committed in a later batch.
+    const deleting = gate.batches.findIndex((b) => b.deletedContacts.includes("bob"));
+    expect(deleting).toBeGreaterThanOrEqual(0);
+    expect(gate.batches[deleting].traits.filter((t) => t.contactId === "bob").map((t) => t.value)).toEqual([
+      "free",
+    ]);
+
+    for (const id of ["ann", "bob"]) {
+      const stored = await store.getContact(WS, id);
+      expect(stored?.traits, id).toEqual([{ key: "plan", value: "pro", ts: T0 }]);
+      expect(ws.runtime.contacts.has(id), id).toBe(true);
+      expect(ws.runtime.isMember(id, "pro"), id).toBe(true);
+    }
+    expect((await store.members(WS, "pro", 10)).data.map((m) => m.contactId)).toEqual(["ann", "bob", "cy"]);
+    // Each was in, left with the deletion, and came back.
+    const log = (id: string) =>
+      store.changes(WS, 0, 100, "pro").then((cs) => cs.filter((c) => c.contactId === id));
+    expect((await log("ann")).map((c) => c.change)).toEqual(["entered", "exited", "entered"]);
+    // Bob left "pro" with his "free" write, before the deletion.
+    expect((await log("bob")).map((c) => c.change)).toEqual(["entered", "exited", "entered"]);
+  });
+});
