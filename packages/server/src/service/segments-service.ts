@@ -163,7 +163,8 @@ export class SegmentsService {
     const image = await this.snapshotFor(workspaceId, stored, runtime);
     if (typeof image !== "string") runtime.restore(image, this.clock.now());
     else {
-      for await (const chunk of this.store.streamContacts(workspaceId))
+      // Nothing writes before the pipeline starts: the store may read ahead.
+      for await (const chunk of this.store.streamContacts(workspaceId, undefined, { readAhead: true }))
         for (const c of chunk) runtime.loadContact(c);
       for await (const chunk of this.store.streamMemberships(workspaceId)) {
         for (const m of chunk) runtime.loadMembership(m.segmentId, m.contactId);

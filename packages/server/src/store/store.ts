@@ -68,11 +68,20 @@ export interface Store {
     contactId: string,
     options?: { events?: boolean },
   ): Promise<StoredContact | undefined>;
-  /** Every contact with its facts, ordered by id, streamed in chunks (start-up rebuild, backfill). */
-  streamContacts(workspaceId: string, chunkSize?: number): AsyncIterable<StoredContact[]>;
+  /**
+   * Every contact with its facts, ordered by id, streamed in chunks (start-up rebuild, backfill).
+   * Each chunk is read when it is asked for, so it holds every commit made before that.
+   * `readAhead`: an adapter may read the next chunk while the caller works on this one; only for
+   * a caller with no writes in between (the start-up rebuild).
+   */
+  streamContacts(
+    workspaceId: string,
+    chunkSize?: number,
+    options?: { readAhead?: boolean },
+  ): AsyncIterable<StoredContact[]>;
   contactCount(workspaceId: string): Promise<number>;
 
-  /** Current memberships of every segment, streamed (start-up rebuild). */
+  /** Current memberships of every segment, streamed (start-up rebuild: an adapter may read ahead). */
   streamMemberships(workspaceId: string): AsyncIterable<MembershipRecord[]>;
   /** Members of one segment ordered by contact id, after the `after` cursor (a contact id). */
   members(

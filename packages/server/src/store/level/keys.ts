@@ -7,6 +7,8 @@
 
 const SEP = "\x00";
 const OFFSET = 2 ** 53;
+/** How long an `int` component is: a sign digit and 14 hex digits. */
+export const INT_CHARS = 15;
 
 /** Key families; one letter each. Workspace-scoped families put the workspace id first. */
 export const F = {

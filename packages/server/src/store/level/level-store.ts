@@ -143,15 +143,24 @@ export class LevelStore implements Store {
     return readContact(await this.#open(), workspaceId, contactId, options.events ?? true);
   }
 
-  async *streamContacts(workspaceId: string, chunkSize = CONTACT_CHUNK): AsyncIterable<StoredContact[]> {
+  async *streamContacts(
+    workspaceId: string,
+    chunkSize = CONTACT_CHUNK,
+    options: { readAhead?: boolean } = {},
+  ): AsyncIterable<StoredContact[]> {
     const size = positiveInteger(chunkSize, "chunkSize");
     const db = await this.#open();
+    const read = (after?: string) => readContactChunk(db, workspaceId, after, size);
+    // Read ahead (start-up): the next chunk is read on LevelDB's threads while the caller works.
+    let next = options.readAhead === true ? read() : undefined;
     let after: string | undefined;
     for (;;) {
-      const chunk = await readContactChunk(db, workspaceId, after, size);
+      const chunk = await (next ?? read(after));
+      const more = chunk.length === size;
+      after = more ? chunk[chunk.length - 1].id : undefined;
+      next = more && options.readAhead === true ? prefetched(read(after)) : undefined;
       if (chunk.length > 0) yield chunk;
-      if (chunk.length < size) return;
-      after = chunk[chunk.length - 1].id;
+      if (!more) return;
     }
   }
 
@@ -162,15 +171,15 @@ export class LevelStore implements Store {
   async *streamMemberships(workspaceId: string): AsyncIterable<MembershipRecord[]> {
     const db = await this.#open();
     const prefix = key(F.membership, workspaceId);
-    let after: string | undefined;
+    const read = (after?: string) =>
+      entriesUnder(db, prefix, { limit: MEMBERSHIP_CHUNK, ...(after === undefined ? {} : { after }) });
+    let next = read();
     for (;;) {
-      const rows = await entriesUnder(db, prefix, {
-        limit: MEMBERSHIP_CHUNK,
-        ...(after === undefined ? {} : { after }),
-      });
+      const rows = await next;
+      const more = rows.length === MEMBERSHIP_CHUNK;
+      if (more) next = prefetched(read(rows[rows.length - 1][0]));
       if (rows.length > 0) yield rows.map(membership);
-      if (rows.length < MEMBERSHIP_CHUNK) return;
-      after = rows[rows.length - 1][0];
+      if (!more) return;
     }
   }
 
@@ -323,6 +332,12 @@ export class LevelStore implements Store {
     const rows = await entriesUnder(await this.#open(), prefix);
     return rows.map(([, v]) => decodeRecord<T>(v)).sort(byCreation);
   }
+}
+
+/** A read started ahead: a caller that stops early leaves it unread, so its failure is not unhandled. */
+function prefetched<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => {});
+  return read;
 }
 
 function membership([k, v]: [string, string]): MembershipRecord {

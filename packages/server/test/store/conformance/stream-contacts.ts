@@ -34,6 +34,25 @@ function expectedContact(id: string, i: number): StoredContact {
 
 export function streamContactsTests(h: Harness): void {
   describe("streamContacts and the facts model", () => {
+    it("reads each chunk when it is asked for: a commit between two chunks shows in the next one", async () => {
+      const ws = await newWorkspace(h.store);
+      await h.store.commit(contactsBatch(ws, ["a", "b", "c"]));
+      const chunks = h.store.streamContacts(ws, 1)[Symbol.asyncIterator]();
+      expect((await chunks.next()).value?.map((c: StoredContact) => c.id)).toEqual(["a"]);
+      // Written while the caller holds the first chunk (a backfill step commits in between).
+      await h.store.commit(
+        batch(ws, {
+          traits: [{ contactId: "b", key: "plan", value: "pro", ts: 50 }],
+          events: [{ contactId: "c", event: "paid", timestamp: 50, properties: {} }],
+        }),
+      );
+      const b = (await chunks.next()).value as StoredContact[];
+      expect(b[0].traits.map((t) => t.key).sort()).toEqual(["i", "plan"]);
+      const c = (await chunks.next()).value as StoredContact[];
+      expect(c[0].events.map((e) => e.event)).toEqual(["early", "late", "paid"]);
+      expect((await chunks.next()).done).toBe(true);
+    });
+
     it("streams every contact once, ordered by id, with all its facts, in chunks of at most chunkSize", async () => {
       const ids = fc.uniqueArray(idArb, { maxLength: 30 });
       await fc.assert(
