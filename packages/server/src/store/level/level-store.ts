@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { bootWorker, CommitThread } from "../commit-thread.ts";
 import { positiveInteger } from "../limits.ts";
 import type {
@@ -23,6 +24,8 @@ import { F, fromInt, int, key, parts } from "./keys.ts";
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
 const SCHEMA_VERSION = "1";
+/** The databases a `LevelStore` of this process has open. */
+const OPEN_PATHS = new Set<string>();
 
 export interface LevelStoreOptions {
   /** The database's directory (created if missing). */
@@ -81,6 +84,7 @@ export class LevelStore implements Store {
     this.#db = undefined;
     this.#opening = undefined;
     if (db !== undefined && db.status === "open") await db.close();
+    if (db !== undefined) OPEN_PATHS.delete(resolve(this.#path));
   }
 
   commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
@@ -320,10 +324,22 @@ export class LevelStore implements Store {
   #open(): Promise<Db> {
     if (this.#db !== undefined) return Promise.resolve(this.#db);
     this.#opening ??= (async () => {
-      mkdirSync(this.#path, { recursive: true });
-      const db = await openDb(this.#path);
-      this.#db = db;
-      return db;
+      // Sharing the database with the commit thread lets a second store in this process open it
+      // too, and two stores would number their changes apart: refuse it, as LevelDB does across
+      // processes.
+      const path = resolve(this.#path);
+      if (OPEN_PATHS.has(path))
+        throw new Error(`the LevelDB store at ${path} is already open in this process`);
+      OPEN_PATHS.add(path);
+      try {
+        mkdirSync(path, { recursive: true });
+        const db = await openDb(path);
+        this.#db = db;
+        return db;
+      } catch (e) {
+        OPEN_PATHS.delete(path);
+        throw e;
+      }
     })();
     return this.#opening;
   }

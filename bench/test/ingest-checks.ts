@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { benchSegments } from "../ingest/bench-segments.ts";
+import type { StoreKind } from "../ingest/bench-store.ts";
+import { runIngest } from "../ingest/ingest-bench.ts";
+import type { IngestBenchReport, IngestBenchResult } from "../ingest/ingest-result.ts";
+import { INGEST_SIZES } from "../ingest/ingest-sizes.ts";
+
+/**
+ * What the ingest benchmark's small runs must show. Each store's run has a test file of its own:
+ * the heap growth a run measures must not include what an earlier run in the process releases.
+ */
+export const positiveFinite = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n > 0;
+
+export const REQUIRED_KEYS = [
+  "bench",
+  "store",
+  "ours",
+  "peers",
+  "unit",
+  "p99_ms",
+  "timer_late_p99_ms",
+  "max_stall_ms",
+];
+export const FIGURE_KEYS = [
+  "ours",
+  "p99_ms",
+  "timer_late_p99_ms",
+  "max_stall_ms",
+  "p50_ms",
+  "ack_p99_ms",
+  "load_per_s",
+  "timer_late_p50_ms",
+  "heap_bytes_per_contact",
+  "state_bytes_per_contact",
+  "dataset_bytes_per_contact",
+  "start_ms",
+  "snapshot_start_ms",
+] as const satisfies readonly (keyof IngestBenchResult)[];
+
+export const { contacts } = INGEST_SIZES.small;
+
+/** What every run must show, whatever the store: the shape, sane figures and every phase done. */
+export function checkRun(report: IngestBenchReport, store: StoreKind) {
+  const { result, facts } = report;
+  expect(result.bench).toBe("ingest");
+  expect(result.store).toBe(store);
+  expect(result.unit).toBe("events/s");
+  for (const key of REQUIRED_KEYS) expect(result).toHaveProperty(key);
+  expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  for (const key of FIGURE_KEYS) expect(positiveFinite(result[key]), `${key} = ${result[key]}`).toBe(true);
+  // The engine's share is what the heap grew by beyond the preview dataset (small runs are noisy: sign not asserted).
+  expect(
+    Math.abs(
+      result.engine_bytes_per_contact - (result.heap_bytes_per_contact - result.dataset_bytes_per_contact),
+    ),
+  ).toBeLessThanOrEqual(1);
+  expect(result.contacts).toBe(contacts);
+  expect(result.segments).toBe(benchSegments("small").length);
+  // Every phase did its work: changes were attributed, every contact entered and left the wave on time.
+  expect(facts.latency.change.count).toBeGreaterThan(0);
+  expect(facts.wave.entered).toBe(contacts);
+  expect(facts.wave.exits).toBe(contacts);
+  expect(facts.wave.early).toBe(0);
+  for (const s of benchSegments("small")) expect(report.table).not.toContain(`disagreement: ${s.id}`);
+  expect(report.table).toContain("message → membership change");
+}
+
+/** The small run on an embedded store, without the peer. Not a timed test: it runs end to end. */
+export function embeddedRunTests(store: "leveldb" | "sqlite"): void {
+  describe(`ingest benchmark (small, embedded ${store})`, () => {
+    let report: IngestBenchReport;
+    beforeAll(async () => {
+      report = await runIngest({ size: "small", store, peer: "off" });
+    }, 120_000);
+
+    it("returns the JSON line with every figure a positive finite number", () => {
+      checkRun(report, store);
+      expect(report.result.peers).toEqual({});
+      expect(report.facts.peerSkipped).toBe("--peer off");
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { embeddedRunTests } from "./ingest-checks.ts";
+
+embeddedRunTests("sqlite");
