@@ -5,7 +5,7 @@ import type { WriteBatch } from "./write-batch.ts";
 
 type Range = { firstSeq: number; lastSeq: number } | null;
 
-/** What the main thread posts to a commit worker: a batch to commit, or "close". */
+/** A batch the main thread posts to a commit worker (it posts "close" to end the worker). */
 export interface CommitRequest {
   id: number;
   batch: WriteBatch;

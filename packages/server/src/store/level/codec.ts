@@ -1,3 +1,4 @@
+import { toJson } from "../json.ts";
 import type {
   ChangeKind,
   ChangeRecord,
@@ -13,12 +14,6 @@ import type {
  * so that all adapters refuse the same batches: integers where SQL has INTEGER, JSON that
  * round-trips, no NaN.
  */
-
-export function toJson(value: unknown, what: string): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError(`${what} cannot be stored as JSON`);
-  return text;
-}
 
 export function integer(n: unknown, what: string): number {
   if (typeof n !== "number" || !Number.isSafeInteger(n)) throw new TypeError(`${what} must be an integer`);

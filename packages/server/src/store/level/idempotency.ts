@@ -1,16 +1,16 @@
+import { toJson } from "../json.ts";
 import type { IdempotencyRecord, StoredResponse } from "../store.ts";
-import { decodeRecord, integer, toJson } from "./codec.ts";
+import { decodeRecord, integer } from "./codec.ts";
 import { type Db, writeDurably } from "./database.ts";
 import { F, int, key, parts, through } from "./keys.ts";
 import type { Op } from "./overlay.ts";
 
 // Records by key, and an index by expiry (workspace, expiresAt, key) so that purging the
 // expired ones reads only those. Both are written together in every change.
-const X = F.idempotencyExpiry;
 
 const recordKey = (ws: string, k: string) => key(F.idempotency, ws, k);
 const expiryKey = (r: { workspaceId: string; expiresAt: number; key: string }) =>
-  key(X, r.workspaceId, int(r.expiresAt, "expiresAt"), r.key);
+  key(F.idempotencyExpiry, r.workspaceId, int(r.expiresAt, "expiresAt"), r.key);
 
 /** See `Store.claimIdempotency`; the caller runs it in the store's write queue. */
 export async function claim(
@@ -23,7 +23,10 @@ export async function claim(
   const ops: Op[] = [];
   // The workspace's expired records, by the index.
   const expired = await db
-    .keys({ gte: key(X, c.workspaceId), lt: through(key(X, c.workspaceId, int(now, "now"))) })
+    .keys({
+      gte: key(F.idempotencyExpiry, c.workspaceId),
+      lt: through(key(F.idempotencyExpiry, c.workspaceId, int(now, "now"))),
+    })
     .all();
   const gone = new Set<string>();
   for (const k of expired) {

@@ -60,9 +60,19 @@ export function fromInt(text: string): number {
 
 /** The key of `family` with these components (strings escaped here; integers via `int`). */
 export function key(family: Family, ...parts: string[]): string {
-  let k = family + SEP;
+  return extend(family + SEP, ...parts);
+}
+
+/** A key (or prefix) with more components after it. */
+export function extend(prefix: string, ...parts: string[]): string {
+  let k = prefix;
   for (const p of parts) k += escapePart(p) + SEP;
   return k;
+}
+
+/** The integer a key ends with (a change's seq), read without splitting the key. */
+export function lastInt(k: string): number {
+  return fromInt(k.slice(-INT_CHARS - 1, -1));
 }
 
 /**

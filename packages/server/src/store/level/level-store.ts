@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { bootWorker, CommitThread } from "../commit-thread.ts";
+import { toJson } from "../json.ts";
 import { positiveInteger } from "../limits.ts";
 import type {
   ChangeRecord,
@@ -14,12 +15,12 @@ import type {
 } from "../records.ts";
 import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts";
 import type { WriteBatch } from "../write-batch.ts";
-import { byCreation, decodeChange, decodeRecord, integer, toJson } from "./codec.ts";
+import { byCreation, decodeChange, decodeRecord, integer } from "./codec.ts";
 import { Committer } from "./committer.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } from "./database.ts";
 import * as idempotency from "./idempotency.ts";
-import { F, fromInt, int, key, parts } from "./keys.ts";
+import { extend, F, int, key, lastInt, parts } from "./keys.ts";
 
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
@@ -194,9 +195,10 @@ export class LevelStore implements Store {
     after?: string,
   ): Promise<Page<MembershipRecord>> {
     const n = positiveInteger(limit, "limit");
-    const rows = await entriesUnder(await this.#open(), key(F.membership, workspaceId, segmentId), {
+    const prefix = key(F.membership, workspaceId, segmentId);
+    const rows = await entriesUnder(await this.#open(), prefix, {
       limit: n + 1,
-      ...(after === undefined ? {} : { after: key(F.membership, workspaceId, segmentId, after) }),
+      ...(after === undefined ? {} : { after: extend(prefix, after) }),
     });
     const data = rows.slice(0, n).map(membership);
     const next = rows.length > n && data.length > 0 ? data[data.length - 1].contactId : null;
@@ -228,12 +230,11 @@ export class LevelStore implements Store {
     const from = afterSeq < 0 ? -1 : Math.floor(afterSeq);
     const prefix =
       segmentId === undefined ? key(F.change, workspaceId) : key(F.changeOfSegment, workspaceId, segmentId);
-    const after =
-      segmentId === undefined
-        ? key(F.change, workspaceId, int(from, "afterSeq"))
-        : key(F.changeOfSegment, workspaceId, segmentId, int(from, "afterSeq"));
-    const rows = await entriesUnder(await this.#open(), prefix, { after, limit: n });
-    return rows.map(([k, v]) => decodeChange(fromInt(parts(k).at(-1) as string), v));
+    const rows = await entriesUnder(await this.#open(), prefix, {
+      after: extend(prefix, int(from, "afterSeq")),
+      limit: n,
+    });
+    return rows.map(([k, v]) => decodeChange(lastInt(k), v));
   }
 
   async lastSeq(workspaceId: string): Promise<number> {
@@ -254,7 +255,7 @@ export class LevelStore implements Store {
     const rows = await entriesUnder(await this.#open(), key(F.changeOfSegment, workspaceId, segmentId));
     let best: ChangeRecord | undefined;
     for (const [k, v] of rows) {
-      const c = decodeChange(fromInt(parts(k)[2]), v);
+      const c = decodeChange(lastInt(k), v);
       if (c.contactId !== contactId || c.at > at) continue;
       if (best === undefined || c.at >= best.at) best = c;
     }

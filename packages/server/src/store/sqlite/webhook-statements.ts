@@ -1,6 +1,6 @@
+import { toJson } from "../json.ts";
 import type { WebhookDeliveryState, WebhookRecord } from "../records.ts";
 import { type WebhookColumns, webhookFromColumns } from "../webhook-columns.ts";
-import { toJson } from "./json-codec.ts";
 import type { StatementCache } from "./statement-cache.ts";
 
 interface WebhookRow extends WebhookColumns {

@@ -1,5 +1,5 @@
+import { toJson } from "../json.ts";
 import type { WriteBatch } from "../write-batch.ts";
-import { toJson } from "./json-codec.ts";
 import type { StatementCache } from "./statement-cache.ts";
 
 const upsertSegment = `INSERT INTO segments

@@ -1,5 +1,6 @@
+import { toJson } from "../json.ts";
 import type { WriteBatch } from "../write-batch.ts";
-import { toJson, traitToColumn } from "./json-codec.ts";
+import { traitToColumn } from "./json-codec.ts";
 import type { StatementCache } from "./statement-cache.ts";
 
 const insertMessage = `INSERT INTO processed_messages (ws, message_id) VALUES (?, ?)
