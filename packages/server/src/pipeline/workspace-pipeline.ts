@@ -67,6 +67,8 @@ export class WorkspacePipeline {
   private inflight: Promise<boolean> | null = null;
   /** Message ids of the batch being committed: not in the store yet, but taken. */
   private inflightIds = new Set<string>();
+  /** Whether a turn's commit is in flight (the next turn may then take every queued call). */
+  private committing = false;
 
   constructor(
     private readonly store: Store,
@@ -186,18 +188,38 @@ export class WorkspacePipeline {
     }
   }
 
+  /**
+   * The calls of the next turn: every queued call up to `maxBatchMessages`, or, when no commit is
+   * in flight, about half of them. Then the calls left over are evaluated while this turn commits,
+   * and the two stages overlap from there on: senders that wait for their acknowledgement before
+   * sending again would otherwise all land in one turn, and evaluation and commit would take turns.
+   */
   private takeIngestGroup(): Extract<Item, { kind: "ingest" }>[] {
     const group: Extract<Item, { kind: "ingest" }>[] = [];
+    const limit = this.committing
+      ? this.options.maxBatchMessages
+      : Math.min(this.options.maxBatchMessages, Math.ceil(this.queuedIngestRun() / 2));
     let count = 0;
     while (this.queue.length > 0 && this.queue[0].kind === "ingest") {
       const item = this.queue[0] as Extract<Item, { kind: "ingest" }>;
-      if (group.length > 0 && count + item.messages.length > this.options.maxBatchMessages) break;
+      if (group.length > 0 && count + item.messages.length > limit) break;
       this.queue.shift();
       group.push(item);
       count += item.messages.length;
       if (item.closesGroup) break;
     }
     return group;
+  }
+
+  /** Messages in the ingest calls at the head of the queue (up to the first task or deletion). */
+  private queuedIngestRun(): number {
+    let n = 0;
+    for (const item of this.queue) {
+      if (item.kind !== "ingest") break;
+      n += item.messages.length;
+      if (item.closesGroup) break;
+    }
+    return n;
   }
 
   private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
@@ -256,6 +278,7 @@ export class WorkspacePipeline {
     results: IngestResult[],
   ): Promise<boolean> {
     this.inflightIds = new Set(batch.messageIds);
+    this.committing = true;
     try {
       await this.commit(batch);
       for (const [i, g] of group.entries()) g.resolve(results[i]);
@@ -266,6 +289,7 @@ export class WorkspacePipeline {
       return false;
     } finally {
       this.inflightIds = new Set();
+      this.committing = false;
     }
   }
 

@@ -144,3 +144,47 @@ describe("a contact deleted and written again", () => {
     expect((await log("bob")).map((c) => c.change)).toEqual(["entered", "exited", "entered"]);
   });
 });
+
+describe("the turns of a group commit", () => {
+  const ids = (b: WriteBatch) => b.messageIds.join(",");
+
+  it("takes half of what waits when no commit is in flight, so the rest is evaluated during that commit", async () => {
+    const { ws, gate, hold, release } = await gatedService();
+    hold();
+    // Four calls queued at once, with the pipeline idle: as closed-loop senders arrive.
+    const calls = ["a", "b", "c", "d"].map((k) =>
+      ws.ingest([identify(`u_${k}`, `${k}1`), identify(k, `${k}2`)]),
+    );
+    await turns();
+    // The first turn took two calls; the second was evaluated while the first commit was held.
+    expect(gate.batches.map(ids)).toEqual(["a1,a2,b1,b2"]);
+    expect(ws.runtime.contacts.has("c")).toBe(true);
+    release();
+    await Promise.all(calls);
+    expect(gate.batches.map(ids)).toEqual(["a1,a2,b1,b2", "c1,c2,d1,d2"]);
+  });
+
+  it("takes every waiting call, up to maxBatchMessages, while a commit is in flight", async () => {
+    const { ws, gate, hold, release } = await gatedService({ maxBatchMessages: 5 });
+    hold();
+    const first = ws.ingest([identify("x", "x1")]);
+    await turns();
+    const calls = ["a", "b", "c", "d"].map((k) => ws.ingest([identify(k, `${k}1`), identify(k, `${k}2`)]));
+    await turns();
+    // The turn evaluated during the held commit took the calls that fit in 5 messages, not half.
+    expect(gate.batches.map(ids)).toEqual(["x1"]);
+    expect(["a", "b", "c"].map((k) => ws.runtime.contacts.has(k))).toEqual([true, true, false]);
+    release();
+    await Promise.all([first, ...calls]);
+    expect(gate.batches.map(ids).slice(0, 2)).toEqual(["x1", "a1,a2,b1,b2"]);
+    expect(gate.batches.flatMap((b) => b.messageIds)).toHaveLength(9);
+  });
+
+  it("still takes a lone call whole, however large", async () => {
+    const { ws, gate } = await gatedService();
+    const many = Array.from({ length: 40 }, (_, i) => identify(`u${i}`, `m${i}`));
+    expect(await ws.ingest(many)).toEqual({ accepted: 40, duplicates: 0 });
+    const ingested = gate.batches.filter((b) => b.messageIds.length > 0);
+    expect(ingested.map((b) => b.messageIds.length)).toEqual([40]);
+  });
+});
