@@ -1,6 +1,6 @@
 import type { WriteBatch } from "../write-batch.ts";
+import { changeRunEntries } from "./change-runs.ts";
 import {
-  encodeChange,
   encodeEvent,
   encodeList,
   encodeScore,
@@ -86,13 +86,8 @@ export async function buildBatch(
   let range: { firstSeq: number; lastSeq: number } | null = null;
   if (b.changes.length > 0) {
     const firstSeq = counters.lastSeq + 1;
-    for (const c of b.changes) {
-      const value = encodeChange(c);
-      counters.lastSeq += 1;
-      const seq = int(counters.lastSeq, "seq");
-      o.append(key(F.change, ws, seq), value);
-      o.append(key(F.changeOfSegment, ws, c.segmentId, seq), value);
-    }
+    for (const [k, v] of changeRunEntries(ws, firstSeq, b.changes)) o.append(k, v);
+    counters.lastSeq += b.changes.length;
     range = { firstSeq, lastSeq: counters.lastSeq };
     o.put(key(F.lastSeq, ws), String(counters.lastSeq));
   }

@@ -1,13 +1,5 @@
 import { toJson } from "../json.ts";
-import type {
-  ChangeKind,
-  ChangeRecord,
-  ListRecord,
-  SegmentRecord,
-  StoredEvent,
-  StoredScore,
-  StoredTrait,
-} from "../records.ts";
+import type { ListRecord, SegmentRecord, StoredEvent, StoredScore, StoredTrait } from "../records.ts";
 
 /**
  * Values of the LevelDB store. Each check here stands in for a column type of the SQL stores,
@@ -54,21 +46,6 @@ export function encodeEvent(event: string, properties: Record<string, unknown>):
 export function decodeEvent(text: string, timestamp: number): StoredEvent {
   const [event, properties] = JSON.parse(text) as [string, Record<string, unknown>];
   return { event, timestamp, properties };
-}
-
-type ChangeTuple = [string, string, ChangeKind, number, number];
-
-export function encodeChange(c: Omit<ChangeRecord, "seq">): string {
-  if (c.change !== "entered" && c.change !== "exited") throw new TypeError(`unknown change kind ${c.change}`);
-  integer(c.at, "a change's at");
-  integer(c.segmentVersion, "a change's segment version");
-  const tuple: ChangeTuple = [c.segmentId, c.contactId, c.change, c.at, c.segmentVersion];
-  return JSON.stringify(tuple);
-}
-
-export function decodeChange(seq: number, text: string): ChangeRecord {
-  const [segmentId, contactId, change, at, segmentVersion] = JSON.parse(text) as ChangeTuple;
-  return { seq, segmentId, contactId, change, at, segmentVersion };
 }
 
 export function encodeSegment(s: SegmentRecord): string {

@@ -23,8 +23,11 @@ export const F = {
   listOfContact: "l",
   contactOfList: "L",
   membership: "m",
+  /** Schema 1's change log, a key per change (migrated to runs, see change-runs.ts). */
   change: "c",
   changeOfSegment: "s",
+  changeRun: "g",
+  segmentChangeRun: "j",
   lastSeq: "q",
   commits: "k",
   message: "p",

@@ -15,16 +15,20 @@ import type {
 } from "../records.ts";
 import type { IdempotencyRecord, Page, Store, StoredResponse } from "../store.ts";
 import type { WriteBatch } from "../write-batch.ts";
-import { byCreation, decodeChange, decodeRecord, integer } from "./codec.ts";
+import { readChanges, segmentChanges } from "./change-runs.ts";
+import { byCreation, decodeRecord, integer } from "./codec.ts";
 import { Committer } from "./committer.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } from "./database.ts";
 import * as idempotency from "./idempotency.ts";
-import { extend, F, int, key, lastInt, parts } from "./keys.ts";
+import { extend, F, key, parts } from "./keys.ts";
+import { migrateChangeRuns } from "./migrate-change-runs.ts";
 
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
-const SCHEMA_VERSION = "1";
+/** 2: the change log in runs (change-runs.ts); a schema-1 database is migrated at open. */
+const SCHEMA_VERSION = "2";
+const KNOWN_VERSIONS = ["1", SCHEMA_VERSION];
 /** The databases a `LevelStore` of this process has open. */
 const OPEN_PATHS = new Set<string>();
 
@@ -64,12 +68,13 @@ export class LevelStore implements Store {
   async migrate(): Promise<void> {
     const db = await this.#open();
     const version = await db.get(key(F.meta, "schema"));
-    if (version !== undefined && version !== SCHEMA_VERSION)
+    if (version !== undefined && !KNOWN_VERSIONS.includes(version))
       throw new Error(`the LevelDB store has schema version ${version}; this build reads ${SCHEMA_VERSION}`);
-    if (version === undefined)
-      await this.#serial((d) =>
-        writeDurably(d, [{ type: "put", key: key(F.meta, "schema"), value: SCHEMA_VERSION }]),
-      );
+    if (version !== SCHEMA_VERSION)
+      await this.#serial(async (d) => {
+        if (version === "1") await migrateChangeRuns(d);
+        await writeDurably(d, [{ type: "put", key: key(F.meta, "schema"), value: SCHEMA_VERSION }]);
+      });
     if (!this.#useThread || this.#thread !== undefined) return;
     // From here on the thread is the only writer of batches (it reads its counters afresh).
     await this.#writes;
@@ -228,13 +233,7 @@ export class LevelStore implements Store {
   ): Promise<ChangeRecord[]> {
     const n = positiveInteger(limit, "limit");
     const from = afterSeq < 0 ? -1 : Math.floor(afterSeq);
-    const prefix =
-      segmentId === undefined ? key(F.change, workspaceId) : key(F.changeOfSegment, workspaceId, segmentId);
-    const rows = await entriesUnder(await this.#open(), prefix, {
-      after: extend(prefix, int(from, "afterSeq")),
-      limit: n,
-    });
-    return rows.map(([k, v]) => decodeChange(lastInt(k), v));
+    return readChanges(await this.#open(), workspaceId, from, n, segmentId);
   }
 
   async lastSeq(workspaceId: string): Promise<number> {
@@ -252,10 +251,8 @@ export class LevelStore implements Store {
     at: number,
   ): Promise<{ member: boolean; since?: number }> {
     // A scan of the segment's changes in seq order; ties on `at` go to the later seq.
-    const rows = await entriesUnder(await this.#open(), key(F.changeOfSegment, workspaceId, segmentId));
     let best: ChangeRecord | undefined;
-    for (const [k, v] of rows) {
-      const c = decodeChange(lastInt(k), v);
+    for (const c of await segmentChanges(await this.#open(), workspaceId, segmentId)) {
       if (c.contactId !== contactId || c.at > at) continue;
       if (best === undefined || c.at >= best.at) best = c;
     }

@@ -96,6 +96,14 @@ export function changeLogTests(h: Harness): void {
               expected.filter((c) => c.segmentId === "s2"),
             );
             expect(await h.store.lastSeq(ws)).toBe(expected.length);
+            // From any seq, inside a commit's changes or not: the next `limit` after it.
+            for (let after = -1; after <= expected.length + 1; after++) {
+              const next = (cs: ChangeRecord[]) => cs.filter((c) => c.seq > after).slice(0, limit);
+              expect(await h.store.changes(ws, after, limit)).toEqual(next(expected));
+              expect(await h.store.changes(ws, after, limit, "s1")).toEqual(
+                next(expected.filter((c) => c.segmentId === "s1")),
+              );
+            }
           },
         ),
         { numRuns: 40, seed: 11 },
