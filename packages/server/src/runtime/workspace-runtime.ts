@@ -59,6 +59,15 @@ export class WorkspaceRuntime {
   private timeDependent: Set<string> = new Set();
   private backfill: Backfill | undefined;
   private readonly ordinals = new SegmentOrdinals();
+  /**
+   * By segment number: the live segment, and whether it is time-dependent (no id lookups per
+   * pass). Built on first use after `setSegments`: numbers are only taken when used, so that a
+   * snapshot's numbering can still be restored into a fresh runtime.
+   */
+  private numbered: { live: (SegmentRecord | undefined)[]; timeDependent: boolean[] } | undefined;
+  /** By segment number: the pass that last evaluated it (`pass` counts passes). */
+  private readonly evaluatedIn: number[] = [];
+  private pass = 0;
 
   constructor(
     readonly workspaceId: string,
@@ -82,6 +91,7 @@ export class WorkspaceRuntime {
     this.engine = this.engineFor(segments);
     this.index = new DependencyIndex(segments.map((s) => ({ id: s.id, rule: s.rule })));
     this.timeDependent = new Set(live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
+    this.numbered = undefined;
     return this.engine.layout.signature() !== before;
   }
 
@@ -364,39 +374,57 @@ export class WorkspaceRuntime {
     const state = this.contacts.get(contactId);
     if (state === undefined) return;
     const full = mode === "all" || !dueKnown(state);
-    const wanted = full ? [...affected, ...this.timeDependent] : [...affected];
-    if (!full && mode === "timer") {
+    let wanted = affected;
+    if (full) wanted = [...affected, ...this.timeDependent];
+    else if (mode === "timer") {
+      const due = [...affected];
       forEachDue(state, (o, at) => {
-        if (at <= now) wanted.push(this.ordinals.idAt(o));
+        if (at <= now) due.push(this.ordinals.idAt(o));
       });
+      wanted = due;
     }
     if (wanted.length > 0) {
       const results = this.engine.evaluateMany(wanted, state, now);
+      const live = this.byNumber().live;
+      const pass = ++this.pass;
+      const evaluated: number[] = [];
       // Referenced segments evaluated on the way are recorded too: their result is as current.
       for (const [id, r] of results) {
-        const s = this.live.get(id);
-        if (s !== undefined) this.record(state, s, r, now, batch);
+        const o = this.ordinals.of(id);
+        this.evaluatedIn[o] = pass;
+        evaluated.push(o);
+        const s = live[o];
+        if (s !== undefined) this.record(state, s, o, r, now, batch);
       }
-      setDues(state, this.nextChanges(state, full, results));
+      setDues(state, this.nextChanges(state, full, pass, evaluated, results));
     }
     const next = earliestDue(state);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
   }
 
   /**
-   * The pairs [segment number, next change] of the time-dependent segments after an evaluation:
-   * the evaluated ones replaced by their new next change (none: dropped), the others kept.
+   * The pairs [segment number, next change] of the time-dependent segments after an evaluation
+   * (`evaluated`: the numbers of `results`, in order): the evaluated ones replaced by their new
+   * next change (none: dropped), the others kept.
    */
-  private nextChanges(state: ContactState, full: boolean, results: Map<string, SegmentMembership>): number[] {
+  private nextChanges(
+    state: ContactState,
+    full: boolean,
+    pass: number,
+    evaluated: readonly number[],
+    results: Map<string, SegmentMembership>,
+  ): number[] {
     const out: number[] = [];
+    const timeDependent = this.byNumber().timeDependent;
     if (!full) {
       forEachDue(state, (o, at) => {
-        const id = this.ordinals.idAt(o);
-        if (!results.has(id) && this.timeDependent.has(id)) out.push(o, at);
+        if (this.evaluatedIn[o] !== pass && timeDependent[o] === true) out.push(o, at);
       });
     }
-    for (const [id, r] of results) {
-      if (r.next !== null && this.timeDependent.has(id)) out.push(this.ordinals.of(id), r.next);
+    let i = 0;
+    for (const r of results.values()) {
+      const o = evaluated[i++];
+      if (r.next !== null && timeDependent[o] === true) out.push(o, r.next);
     }
     return out;
   }
@@ -404,11 +432,12 @@ export class WorkspaceRuntime {
   private record(
     state: ContactState,
     s: SegmentRecord,
+    ordinal: number,
     r: SegmentMembership,
     now: number,
     batch: WriteBatch,
   ): void {
-    if (!setMember(state, this.ordinals.of(s.id), r.member)) return;
+    if (!setMember(state, ordinal, r.member)) return;
     const contactId = state.id;
     batch.memberships.push({ segmentId: s.id, contactId, member: r.member, since: now });
     batch.changes.push({
@@ -418,6 +447,18 @@ export class WorkspaceRuntime {
       at: now,
       segmentVersion: s.version,
     });
+  }
+
+  private byNumber(): NonNullable<WorkspaceRuntime["numbered"]> {
+    if (this.numbered !== undefined) return this.numbered;
+    const numbered = { live: [] as (SegmentRecord | undefined)[], timeDependent: [] as boolean[] };
+    for (const s of this.live.values()) {
+      const o = this.ordinals.of(s.id);
+      numbered.live[o] = s;
+      numbered.timeDependent[o] = this.timeDependent.has(s.id);
+    }
+    this.numbered = numbered;
+    return numbered;
   }
 
   private version(segmentId: string): number {
