@@ -384,48 +384,41 @@ export class WorkspaceRuntime {
       wanted = due;
     }
     if (wanted.length > 0) {
-      const results = this.engine.evaluateMany(wanted, state, now);
-      const live = this.byNumber().live;
+      const { live, timeDependent } = this.byNumber();
       const pass = ++this.pass;
-      const evaluated: number[] = [];
+      const fresh: number[] = [];
       // Referenced segments evaluated on the way are recorded too: their result is as current.
-      for (const [id, r] of results) {
+      for (const [id, r] of this.engine.evaluateMany(wanted, state, now)) {
         const o = this.ordinals.of(id);
         this.evaluatedIn[o] = pass;
-        evaluated.push(o);
         const s = live[o];
         if (s !== undefined) this.record(state, s, o, r, now, batch);
+        if (r.next !== null && timeDependent[o] === true) fresh.push(o, r.next);
       }
-      setDues(state, this.nextChanges(state, full, pass, evaluated, results));
+      setDues(state, this.nextChanges(state, full, pass, timeDependent, fresh));
     }
     const next = earliestDue(state);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
   }
 
   /**
-   * The pairs [segment number, next change] of the time-dependent segments after an evaluation
-   * (`evaluated`: the numbers of `results`, in order): the evaluated ones replaced by their new
-   * next change (none: dropped), the others kept.
+   * The pairs [segment number, next change] of the time-dependent segments after an evaluation:
+   * those not evaluated in this `pass` kept (none on a full pass), then the evaluated ones' new
+   * next changes (`fresh`).
    */
   private nextChanges(
     state: ContactState,
     full: boolean,
     pass: number,
-    evaluated: readonly number[],
-    results: Map<string, SegmentMembership>,
+    timeDependent: readonly boolean[],
+    fresh: readonly number[],
   ): number[] {
+    if (full) return [...fresh];
     const out: number[] = [];
-    const timeDependent = this.byNumber().timeDependent;
-    if (!full) {
-      forEachDue(state, (o, at) => {
-        if (this.evaluatedIn[o] !== pass && timeDependent[o] === true) out.push(o, at);
-      });
-    }
-    let i = 0;
-    for (const r of results.values()) {
-      const o = evaluated[i++];
-      if (r.next !== null && timeDependent[o] === true) out.push(o, r.next);
-    }
+    forEachDue(state, (o, at) => {
+      if (this.evaluatedIn[o] !== pass && timeDependent[o] === true) out.push(o, at);
+    });
+    for (const x of fresh) out.push(x);
     return out;
   }
 

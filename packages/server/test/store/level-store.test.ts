@@ -5,7 +5,7 @@ import { ClassicLevel } from "classic-level";
 import { afterAll, describe, expect, it } from "vitest";
 import { RUN_MAX } from "../../src/store/level/change-runs.ts";
 import { LevelStore } from "../../src/store/level/index.ts";
-import { F, int, key, under } from "../../src/store/level/keys.ts";
+import { F, type Family, int, key, under } from "../../src/store/level/keys.ts";
 import { emptyBatch } from "../../src/store/write-batch.ts";
 import { storeConformance } from "./conformance.ts";
 
@@ -60,7 +60,7 @@ describe("LevelStore change log", () => {
     expect(await store.changes(ws, 0, 100_000)).toEqual(expected);
     await store.close();
     const db = new ClassicLevel<string, string>(path);
-    const count = async (family: string) => (await db.keys(under(key(family as never, ws))).all()).length;
+    const count = async (family: Family) => (await db.keys(under(key(family, ws))).all()).length;
     // Commit 1: one run, and one per segment. Commit 2 (2 × RUN_MAX + 5 changes): 3 runs; s0 has
     // a third of them (one run), s1 two thirds (two runs).
     expect([await count(F.changeRun), await count(F.segmentChangeRun)]).toEqual([1 + 3, 2 + 1 + 2]);

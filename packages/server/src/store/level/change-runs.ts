@@ -2,7 +2,7 @@ import type { ChangeKind, ChangeRecord } from "../records.ts";
 import type { WriteBatch } from "../write-batch.ts";
 import { integer } from "./codec.ts";
 import { type Db, entriesBetween } from "./database.ts";
-import { extend, F, fromInt, INT_CHARS, int, key, under } from "./keys.ts";
+import { extend, F, int, key, lastInt, under } from "./keys.ts";
 
 /**
  * The change log as runs: a commit's changes are one value under the seq of its first change
@@ -15,9 +15,15 @@ import { extend, F, fromInt, INT_CHARS, int, key, under } from "./keys.ts";
 /** Changes per run at most, so that a read after any seq decodes a bounded value. */
 export const RUN_MAX = 2048;
 
-type Change = WriteBatch["changes"][number];
-/** A run of the whole log: seqs are the key's seq, then consecutive. */
-type LogTuple = [segmentId: string, contactId: string, change: ChangeKind, at: number, version: number];
+export type Change = WriteBatch["changes"][number];
+/** A run of the whole log: seqs are the key's seq, then consecutive (schema 1 kept one per key). */
+export type LogTuple = [
+  segmentId: string,
+  contactId: string,
+  change: ChangeKind,
+  at: number,
+  version: number,
+];
 /** A run of one segment: its seqs are not consecutive. */
 type SegmentTuple = [seq: number, contactId: string, change: ChangeKind, at: number, version: number];
 
@@ -78,11 +84,6 @@ function decodeSegmentRun(segmentId: string, text: string): ChangeRecord[] {
   }));
 }
 
-/** The seq a run's key ends with. */
-function runSeq(k: string): number {
-  return fromInt(k.slice(-INT_CHARS - 1, -1));
-}
-
 /**
  * Up to `limit` changes with a seq above `afterSeq`, in seq order: of the workspace, or of one
  * segment. The first run read is the last one starting at or before `afterSeq + 1`.
@@ -96,7 +97,7 @@ export async function readChanges(
 ): Promise<ChangeRecord[]> {
   const prefix = segmentId === undefined ? key(F.changeRun, ws) : key(F.segmentChangeRun, ws, segmentId);
   const decode = (k: string, v: string) =>
-    segmentId === undefined ? decodeLogRun(runSeq(k), v) : decodeSegmentRun(segmentId, v);
+    segmentId === undefined ? decodeLogRun(lastInt(k), v) : decodeSegmentRun(segmentId, v);
   const range = under(prefix);
   const next = extend(prefix, int(Math.max(0, afterSeq + 1), "afterSeq"));
   const [holding] = await db.keys({ gte: range.gte, lte: next, reverse: true, limit: 1 }).all();

@@ -1,11 +1,7 @@
-import type { ChangeKind } from "../records.ts";
-import type { WriteBatch } from "../write-batch.ts";
-import { changeRunEntries, RUN_MAX } from "./change-runs.ts";
+import { type Change, changeRunEntries, type LogTuple, RUN_MAX } from "./change-runs.ts";
 import { type Db, writeDurably } from "./database.ts";
 import { F, int, key, lastInt, parts, under } from "./keys.ts";
 import type { Op } from "./overlay.ts";
-
-type Change = WriteBatch["changes"][number];
 
 /**
  * Schema 1 → 2: the change log's key per change (`F.change`, and `F.changeOfSegment` beside it)
@@ -28,13 +24,7 @@ export async function migrateChangeRuns(db: Db): Promise<void> {
     for (const [k, v] of rows) {
       if (parts(k)[0] !== ws) break;
       const seq = lastInt(k);
-      const [segmentId, contactId, change, at, segmentVersion] = JSON.parse(v) as [
-        string,
-        string,
-        ChangeKind,
-        number,
-        number,
-      ];
+      const [segmentId, contactId, change, at, segmentVersion] = JSON.parse(v) as LogTuple;
       // Runs hold consecutive seqs: a gap (none is ever made) would start a new one.
       if (run.length > 0 && seq !== firstSeq + run.length) flush();
       if (run.length === 0) firstSeq = seq;
