@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parentPort, Worker } from "node:worker_threads";
+import { type PackedBatch, packBatch, packedBuffers, unpackBatch } from "./packed-batch.ts";
 import type { WriteBatch } from "./write-batch.ts";
 
 type Range = { firstSeq: number; lastSeq: number } | null;
@@ -8,7 +9,7 @@ type Range = { firstSeq: number; lastSeq: number } | null;
 /** A batch the main thread posts to a commit worker (it posts "close" to end the worker). */
 export interface CommitRequest {
   id: number;
-  batch: WriteBatch;
+  batch: PackedBatch;
 }
 
 export type CommitReply =
@@ -59,7 +60,7 @@ export function serveCommits(
       }
       let reply: CommitReply;
       try {
-        reply = { id: request.id, ok: true, range: await commit(request.batch) };
+        reply = { id: request.id, ok: true, range: await commit(unpackBatch(request.batch)) };
       } catch (e) {
         const error = e instanceof Error ? e : new Error(String(e));
         const code = (error as { code?: unknown }).code;
@@ -108,9 +109,10 @@ export class CommitThread {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise<Range>((resolve, reject) => {
+      const packed = packBatch(batch);
       this.#pending.set(id, { resolve, reject });
       this.#worker.ref();
-      this.#worker.postMessage({ id, batch } satisfies CommitRequest);
+      this.#worker.postMessage({ id, batch: packed } satisfies CommitRequest, packedBuffers(packed));
     }).finally(() => {
       if (this.#pending.size === 0) this.#worker.unref();
     });
