@@ -1,4 +1,4 @@
-import { type SegmentDefinition, topologicalOrder } from "../dependencies/index.ts";
+import { ruleReferences, type SegmentDefinition, topologicalOrder } from "../dependencies/index.ts";
 import { type CompiledNode, compileRule, compileTestFunction } from "../evaluator/index.ts";
 import { type ExplainNode, explainRule } from "../explain/index.ts";
 import type { ContactMessage, SegmentLookup, SegmentMembership } from "../model.ts";
@@ -14,7 +14,18 @@ interface Compiled {
   test: CompiledNode["test"];
   /** Whether the rule reads other segments (then lookups recurse). */
   composite: boolean;
+  /**
+   * Whether time alone never changes the result (no relative date or window, here or in any
+   * segment it reads): then `evaluate` answers with the generated test, several times cheaper
+   * than the closures and allocating nothing per node, and no next change.
+   */
+  timeless: boolean;
+  /** Dense number of the segment in this engine (the slots of the `evaluateEach` memo). */
+  index: number;
 }
+
+/** Called with each segment's membership and next change (null: none) as `evaluateEach` settles it. */
+export type MembershipVisitor = (segmentId: string, member: boolean, next: number | null) => void;
 
 const NO_SEGMENTS: SegmentLookup = (id) => {
   throw new Error(`segment ${id} is read by a rule compiled as not reading segments`);
@@ -35,6 +46,11 @@ export class SegmentEngine {
   /** Segment ids, each after every segment it references. */
   readonly order: readonly string[];
   private readonly compiled = new Map<string, Compiled>();
+  /** `evaluateEach`'s memo, by segment index: the pass that settled it, its result and next change. */
+  private pass = 0;
+  private readonly settledIn: number[] = [];
+  private readonly memberIn: boolean[] = [];
+  private readonly nextIn: number[] = [];
 
   constructor(
     readonly workspaceId: string,
@@ -45,16 +61,26 @@ export class SegmentEngine {
     // it stay valid (a changed one means states must be rebuilt: see StateLayout).
     this.layout = (options.extending?.clone() ?? new StateLayout()).extend(segments.map((s) => s.rule));
     this.order = topologicalOrder(segments);
-    for (const s of segments) {
+    const byId = new Map(segments.map((s) => [s.id, s]));
+    // In topological order, so that every segment a rule reads is compiled (and classed) first.
+    for (const id of this.order) {
+      const s = byId.get(id);
+      if (s === undefined) continue;
       let composite = false;
       forEachCondition(s.rule, (c) => {
         if (c.type === "segment") composite = true;
       });
+      const refs = ruleReferences(s.rule);
+      // An unknown segment is never a member, whatever the time.
+      const timeless =
+        !refs.timeDependent && [...refs.segments].every((ref) => this.compiled.get(ref)?.timeless ?? true);
       this.compiled.set(s.id, {
         rule: s.rule,
         node: compileRule(s.rule, this.layout, workspaceId),
         test: compileTestFunction(s.rule, this.layout, workspaceId),
         composite,
+        timeless,
+        index: this.compiled.size,
       });
     }
   }
@@ -101,6 +127,22 @@ export class SegmentEngine {
     return memo;
   }
 
+  /**
+   * `evaluateMany` for the ingestion hot path: each segment's result goes to `visit` as soon as
+   * it is settled (a referenced one before the segments reading it), and the memo is a few
+   * arrays reused from call to call, so a contact's pass allocates no map, entry or result per
+   * segment. Not reentrant: `visit` must not evaluate with this engine.
+   */
+  evaluateEach(
+    segmentIds: Iterable<string>,
+    state: ContactState,
+    now: number,
+    visit: MembershipVisitor,
+  ): void {
+    const pass = ++this.pass;
+    for (const id of segmentIds) this.settle(id, state, now, pass, visit);
+  }
+
   /** Every segment's membership, evaluated once each in dependency order. */
   evaluateAll(state: ContactState, now: number): Map<string, SegmentMembership> {
     const memo = new Map<string, SegmentMembership>();
@@ -136,14 +178,71 @@ export class SegmentEngine {
     const known = memo.get(id);
     if (known !== undefined) return known;
     const c = this.compiled.get(id);
+    let m: SegmentMembership;
     // An unknown reference (validation prevents it) is simply not a member.
-    const o =
-      c === undefined
-        ? { result: false, next: Number.POSITIVE_INFINITY }
-        : c.node.evaluate(state, now, (ref) => this.evaluateWith(ref, state, now, memo));
-    const m = { member: o.result, next: Number.isFinite(o.next) ? o.next : null };
+    if (c === undefined) m = { member: false, next: null };
+    else if (c.timeless) {
+      // Inline, not in a named const: a named closure costs a name definition per call under tsx.
+      const member = c.test(
+        state,
+        now,
+        c.composite ? (ref) => this.evaluateWith(ref, state, now, memo) : NO_SEGMENTS,
+      );
+      m = { member, next: null };
+    } else {
+      const o = c.node.evaluate(state, now, (ref) => this.evaluateWith(ref, state, now, memo));
+      m = { member: o.result, next: Number.isFinite(o.next) ? o.next : null };
+    }
     memo.set(id, m);
     return m;
+  }
+
+  /** One segment's membership in pass `pass` (memoized); `visit` hears it the first time. */
+  private settle(
+    id: string,
+    state: ContactState,
+    now: number,
+    pass: number,
+    visit: MembershipVisitor,
+  ): boolean {
+    const c = this.compiled.get(id);
+    if (c === undefined) {
+      visit(id, false, null);
+      return false;
+    }
+    const i = c.index;
+    if (this.settledIn[i] === pass) return this.memberIn[i];
+    let member: boolean;
+    let next = Number.POSITIVE_INFINITY;
+    if (c.timeless) {
+      member = c.test(
+        state,
+        now,
+        c.composite ? (ref) => this.referenced(ref, state, now, pass, visit) : NO_SEGMENTS,
+      );
+    } else {
+      const o = c.node.evaluate(state, now, (ref) => this.referenced(ref, state, now, pass, visit));
+      member = o.result;
+      next = o.next;
+    }
+    this.settledIn[i] = pass;
+    this.memberIn[i] = member;
+    this.nextIn[i] = next;
+    visit(id, member, Number.isFinite(next) ? next : null);
+    return member;
+  }
+
+  private referenced(
+    id: string,
+    state: ContactState,
+    now: number,
+    pass: number,
+    visit: MembershipVisitor,
+  ): SegmentMembership {
+    const member = this.settle(id, state, now, pass, visit);
+    const c = this.compiled.get(id);
+    const next = c === undefined ? Number.POSITIVE_INFINITY : this.nextIn[c.index];
+    return { member, next: Number.isFinite(next) ? next : null };
   }
 
   private get(id: string): Compiled {

@@ -29,6 +29,11 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
   };
   const test: CompiledNode["test"] = (s, now) => performed(s, now) !== negate;
   const ms = win.relativeMs;
+  /** Whether a chain start lies in the window as of `t`. */
+  function hasStartIn(starts: readonly number[], t: number): boolean {
+    const { from, to } = win.range(starts, t);
+    return to > from;
+  }
   if (ms === undefined) {
     return {
       test,
@@ -43,12 +48,12 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
       for (let i = spanStart(d, first), end = timesEnd(d, first); i < end; i++) {
         if (chainEnd(steps, within, s, d[i]) !== undefined) starts.push(d[i]);
       }
-      const inWindow = (t: number) => {
-        const { from, to } = win.range(starts, t);
-        return to > from;
+      // The predicate is passed inline: a named closure costs a name definition per call under tsx.
+      const result = hasStartIn(starts, now);
+      return {
+        result: result !== negate,
+        next: nextWindowFlip(starts, ms, now, result, (t) => hasStartIn(starts, t)),
       };
-      const result = inWindow(now);
-      return { result: result !== negate, next: nextWindowFlip(starts, ms, now, result, inWindow) };
     },
   };
 }

@@ -65,6 +65,12 @@ function checkCase(c: Case, single: boolean): void {
   expect(closure.test(state, now, lookup)).toBe(expected);
   const { member, next } = engine.evaluate("main", state, now);
   expect(member).toBe(expected);
+  // The hot path's form: the same results, each segment once, a referenced one before its reader.
+  const visited: [string, boolean, number | null][] = [];
+  engine.evaluateEach(["main", "s1"], state, now, (id, m, n) => visited.push([id, m, n]));
+  const many = engine.evaluateMany(["main", "s1"], state, now);
+  expect(visited).toEqual([...many].map(([id, r]) => [id, r.member, r.next]));
+  expect(visited.filter(([id]) => id === "main").map(([, m, n]) => [m, n])).toEqual([[member, next]]);
   if (next === null) {
     // Never changes by time alone: check every edge after now, and far in the future.
     for (const t of instants) if (t > now) expect(reference(t)).toBe(expected);

@@ -5,7 +5,6 @@ import {
   type DataChange,
   DependencyIndex,
   SegmentEngine,
-  type SegmentMembership,
 } from "@growthos/segments-core";
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
 import type { WriteBatch } from "../store/write-batch.ts";
@@ -388,13 +387,13 @@ export class WorkspaceRuntime {
       const pass = ++this.pass;
       const fresh: number[] = [];
       // Referenced segments evaluated on the way are recorded too: their result is as current.
-      for (const [id, r] of this.engine.evaluateMany(wanted, state, now)) {
+      this.engine.evaluateEach(wanted, state, now, (id, member, next) => {
         const o = this.ordinals.of(id);
         this.evaluatedIn[o] = pass;
         const s = live[o];
-        if (s !== undefined) this.record(state, s, o, r, now, batch);
-        if (r.next !== null && timeDependent[o] === true) fresh.push(o, r.next);
-      }
+        if (s !== undefined) this.record(state, s, o, member, now, batch);
+        if (next !== null && timeDependent[o] === true) fresh.push(o, next);
+      });
       setDues(state, this.nextChanges(state, full, pass, timeDependent, fresh));
     }
     const next = earliestDue(state);
@@ -426,17 +425,17 @@ export class WorkspaceRuntime {
     state: ContactState,
     s: SegmentRecord,
     ordinal: number,
-    r: SegmentMembership,
+    member: boolean,
     now: number,
     batch: WriteBatch,
   ): void {
-    if (!setMember(state, ordinal, r.member)) return;
+    if (!setMember(state, ordinal, member)) return;
     const contactId = state.id;
-    batch.memberships.push({ segmentId: s.id, contactId, member: r.member, since: now });
+    batch.memberships.push({ segmentId: s.id, contactId, member, since: now });
     batch.changes.push({
       segmentId: s.id,
       contactId,
-      change: r.member ? "entered" : "exited",
+      change: member ? "entered" : "exited",
       at: now,
       segmentVersion: s.version,
     });
