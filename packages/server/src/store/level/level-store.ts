@@ -18,6 +18,7 @@ import type { WriteBatch } from "../write-batch.ts";
 import { readChanges, segmentChanges } from "./change-runs.ts";
 import { byCreation, decodeRecord, integer } from "./codec.ts";
 import { Committer } from "./committer.ts";
+import { openLoweringCompaction } from "./compaction-priority.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } from "./database.ts";
 import * as idempotency from "./idempotency.ts";
@@ -331,7 +332,7 @@ export class LevelStore implements Store {
       OPEN_PATHS.add(path);
       try {
         mkdirSync(path, { recursive: true });
-        const db = await openDb(path);
+        const db = await openLoweringCompaction(() => openDb(path));
         this.#db = db;
         return db;
       } catch (e) {
