@@ -4,6 +4,7 @@ import type { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { Store } from "../store/store.ts";
 import { emptyBatch, isEmptyBatch, type WriteBatch } from "../store/write-batch.ts";
 import type { PipelineObserver } from "./pipeline-observer.ts";
+import { TimerPacer, type TimerPacing } from "./timer-pacer.ts";
 
 export interface IngestResult {
   accepted: number;
@@ -31,13 +32,17 @@ export interface PipelineOptions {
   /** Messages per group commit at most. */
   maxBatchMessages: number;
   /**
-   * Due timers handled per commit, so an expiry wave never holds ingestion for long: with 1,000
-   * a message waits at most ~95 ms during a 100k-timer wave (2,000: ~140 ms), for a slower drain.
+   * Due timers per turn: paced (`TimerPacer`) so that a turn carrying them is evaluated and
+   * committed in about `budgetMs`, and an expiry wave never holds a message for long.
    */
-  maxTimersPerCommit: number;
+  timers: TimerPacing;
 }
 
-const DEFAULTS: PipelineOptions = { maxBatchMessages: 5_000, maxTimersPerCommit: 1_000 };
+const DEFAULTS: PipelineOptions = {
+  maxBatchMessages: 5_000,
+  // A message waits for the turn in flight and its own: two budgets stay under 100 ms.
+  timers: { initial: 1_000, min: 100, max: 5_000, budgetMs: 35 },
+};
 
 /**
  * The single writer of one workspace. Concurrent calls queue up; each turn takes everything
@@ -70,6 +75,8 @@ export class WorkspacePipeline {
   /** Whether a turn's commit is in flight (the next turn may then take every queued call). */
   private committing = false;
 
+  private readonly pacer: TimerPacer;
+
   constructor(
     private readonly store: Store,
     readonly runtime: WorkspaceRuntime,
@@ -77,6 +84,12 @@ export class WorkspacePipeline {
     options: Partial<PipelineOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.pacer = new TimerPacer(this.options.timers);
+  }
+
+  /** Due timers the next turn may take (see `TimerPacer`). */
+  get timerCap(): number {
+    return this.pacer.cap;
   }
 
   /**
@@ -225,6 +238,7 @@ export class WorkspacePipeline {
   private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
     const batch = emptyBatch(this.runtime.workspaceId);
     const results: IngestResult[] = [];
+    let turn: TimerTurn = { timers: 0, capped: false, evaluateMs: 0 };
     try {
       const ids = group.flatMap((g) =>
         g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId])),
@@ -247,9 +261,12 @@ export class WorkspacePipeline {
         results.push({ accepted: fresh.length, duplicates: g.messages.length - fresh.length });
       }
       const lateness: number[] = [];
-      const timers = this.runtime.fireDue(now, this.options.maxTimersPerCommit, batch, lateness);
+      const cap = this.pacer.cap;
+      const timers = this.runtime.fireDue(now, cap, batch, lateness);
       const ws = this.runtime.workspaceId;
-      this.observer?.turn(ws, { messages, timers, evaluateSeconds: (performance.now() - started) / 1000 });
+      const evaluateMs = performance.now() - started;
+      turn = { timers, capped: timers >= cap, evaluateMs };
+      this.observer?.turn(ws, { messages, timers, evaluateSeconds: evaluateMs / 1000 });
       if (lateness.length > 0)
         this.observer?.timersLate(
           ws,
@@ -269,18 +286,21 @@ export class WorkspacePipeline {
       for (const g of group) g.reject(refused);
       return;
     }
-    this.inflight = this.commitAndAnswer(batch, group, results);
+    this.inflight = this.commitAndAnswer(batch, group, results, turn);
   }
 
   private async commitAndAnswer(
     batch: WriteBatch,
     group: Extract<Item, { kind: "ingest" }>[],
     results: IngestResult[],
+    turn: TimerTurn,
   ): Promise<boolean> {
     this.inflightIds = new Set(batch.messageIds);
     this.committing = true;
     try {
+      const started = performance.now();
       await this.commit(batch);
+      this.pacer.observe(turn.timers, turn.evaluateMs + performance.now() - started, turn.capped);
       for (const [i, g] of group.entries()) g.resolve(results[i]);
       return true;
     } catch (e) {
@@ -358,6 +378,14 @@ export class WorkspacePipeline {
       this.kick();
     });
   }
+}
+
+/** What a turn did about timers, for the pacer once its commit is done. */
+interface TimerTurn {
+  timers: number;
+  /** Whether it took as many as it was allowed. */
+  capped: boolean;
+  evaluateMs: number;
 }
 
 /** Runs of messages without deletions, each deletion a part of its own, in order. */
