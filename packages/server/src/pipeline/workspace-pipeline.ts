@@ -36,12 +36,20 @@ export interface PipelineOptions {
    * committed in about `budgetMs`, and an expiry wave never holds a message for long.
    */
   timers: TimerPacing;
+  /**
+   * Timers falling due within `aheadMs` are evaluated at their instants ahead of time, `slice`
+   * contacts at a time between turns, at most `max` waiting (0 `aheadMs`: never): at its
+   * instant an expiry wave only records what was staged.
+   */
+  staging: { aheadMs: number; slice: number; max: number };
 }
 
 const DEFAULTS: PipelineOptions = {
   maxBatchMessages: 5_000,
   // A message waits for the turn in flight and its own: two budgets stay under 100 ms.
   timers: { initial: 1_000, min: 100, max: 5_000, budgetMs: 35 },
+  // A slice is ~1-3 ms of evaluation: a message arriving meanwhile waits no longer than that.
+  staging: { aheadMs: 2_000, slice: 500, max: 250_000 },
 };
 
 /**
@@ -76,6 +84,7 @@ export class WorkspacePipeline {
   private committing = false;
 
   private readonly pacer: TimerPacer;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly store: Store,
@@ -150,6 +159,12 @@ export class WorkspacePipeline {
     return this.commitListeners.size;
   }
 
+  /** Resolves once the pipeline has nothing left to do, staging included (tests, diagnostics). */
+  whenIdle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Waits for queued work, then stops the timers. */
   async close(): Promise<void> {
     await this.exclusive(() => {});
@@ -188,7 +203,12 @@ export class WorkspacePipeline {
           continue;
         }
         const next = this.queue.shift();
-        if (next === undefined) break;
+        if (next === undefined) {
+          // Idle: evaluate the timers due soon, a slice at a time, with the event loop in between.
+          if (this.stageSlice(now) === 0) break;
+          await yieldToEventLoop();
+          continue;
+        }
         if (next.kind === "task") {
           await this.inflight;
           await this.runTask(next);
@@ -197,7 +217,10 @@ export class WorkspacePipeline {
     } finally {
       this.running = false;
       if (this.queue.length > 0 && !this.closed) this.kick();
-      else this.armTimer();
+      else {
+        this.armTimer();
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
     }
   }
 
@@ -233,6 +256,13 @@ export class WorkspacePipeline {
       if (item.closesGroup) break;
     }
     return n;
+  }
+
+  /** Stages the next slice of timers due within the horizon; returns how many it took. */
+  private stageSlice(now: number): number {
+    const { aheadMs, slice, max } = this.options.staging;
+    if (aheadMs <= 0 || this.runtime.timers.stagedCount >= max) return 0;
+    return this.runtime.stageDue(now + aheadMs, Math.min(slice, max - this.runtime.timers.stagedCount));
   }
 
   private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
@@ -368,7 +398,12 @@ export class WorkspacePipeline {
 
   private armTimer(): void {
     if (this.closed) return;
-    const at = this.runtime.timers.peek();
+    // The earliest due instant, or earlier to stage what falls due after it within the horizon.
+    let at = this.runtime.timers.peek();
+    const { aheadMs, max } = this.options.staging;
+    const unstaged = this.runtime.timers.peekUnstaged();
+    if (aheadMs > 0 && unstaged !== null && this.runtime.timers.stagedCount < max)
+      at = Math.min(at ?? Number.POSITIVE_INFINITY, unstaged - aheadMs);
     if (at === this.armedAt) return;
     this.cancelTimer?.();
     this.armedAt = at;

@@ -1,15 +1,27 @@
+import { DueHeap } from "./due-heap.ts";
+
 /**
- * Due instants per contact, in a binary min-heap. One entry per contact (its earliest next
- * change over all segments); rescheduling pushes a new entry and the stale one is skipped when
- * popped, which keeps every operation O(log n) without a position index.
+ * Due instants per contact. One entry per contact (its earliest next change over all segments);
+ * rescheduling pushes a new entry and the stale one is skipped when it comes up, which keeps
+ * every operation O(log n) without a position index.
+ *
+ * Entries due soon can be moved ahead of time (`stageUntil`) to a second heap, each with what
+ * the caller worked out for it then (`P`: its evaluation at its instant), so that the work of an
+ * expiry wave is done before the wave. `popDue` takes from both heaps, earliest first, and hands
+ * each entry its staged value; an entry made stale by a new instant goes with its value.
  */
-export class TimerQueue {
+export class TimerQueue<P = unknown> {
   private readonly due = new Map<string, number>();
-  private heapAt: number[] = [];
-  private heapId: string[] = [];
+  private readonly waiting = new DueHeap<never>();
+  private readonly staged = new DueHeap<P>();
 
   get size(): number {
     return this.due.size;
+  }
+
+  /** Entries moved by `stageUntil` and not taken yet (stale ones until they come up). */
+  get stagedCount(): number {
+    return this.staged.length;
   }
 
   /** Sets (or clears, with null) the contact's next due instant. */
@@ -20,7 +32,7 @@ export class TimerQueue {
     }
     if (this.due.get(contactId) === at) return;
     this.due.set(contactId, at);
-    this.push(at, contactId);
+    this.waiting.push(at, contactId);
   }
 
   /** The contact's due instant, or undefined. */
@@ -30,66 +42,66 @@ export class TimerQueue {
 
   /** The earliest live due instant, or null. */
   peek(): number | null {
-    this.dropStale();
-    return this.heapAt.length === 0 ? null : this.heapAt[0];
+    const at = Math.min(this.live(this.waiting), this.live(this.staged));
+    return Number.isFinite(at) ? at : null;
+  }
+
+  /** The earliest live due instant not staged yet, or null. */
+  peekUnstaged(): number | null {
+    const at = this.live(this.waiting);
+    return Number.isFinite(at) ? at : null;
   }
 
   /**
-   * Removes and returns up to `limit` contacts due at or before `now`, earliest first; with
-   * `lateness`, appends how long after its instant each one is taken (ms).
+   * Stages up to `limit` entries due at or before `until`, earliest first, each with
+   * `stage(contactId, at)`'s value; returns how many it moved.
    */
-  popDue(now: number, limit: number, lateness?: number[]): string[] {
-    const out: string[] = [];
-    while (out.length < limit) {
-      this.dropStale();
-      if (this.heapAt.length === 0 || this.heapAt[0] > now) break;
-      const id = this.heapId[0];
-      lateness?.push(now - this.heapAt[0]);
-      this.pop();
+  stageUntil(until: number, limit: number, stage: (contactId: string, at: number) => P | undefined): number {
+    let moved = 0;
+    while (moved < limit && this.live(this.waiting) <= until) {
+      const at = this.waiting.headAt;
+      const id = this.waiting.headId;
+      this.waiting.pop();
+      this.staged.push(at, id, stage(id, at));
+      moved++;
+    }
+    return moved;
+  }
+
+  /**
+   * Removes up to `limit` contacts due at or before `now`, earliest first, calling `take` with
+   * each one's instant and staged value (undefined when it was not staged); returns how many.
+   */
+  popDue(
+    now: number,
+    limit: number,
+    take: (contactId: string, at: number, staged: P | undefined) => void,
+  ): number {
+    let n = 0;
+    while (n < limit) {
+      const waiting = this.live(this.waiting);
+      const staged = this.live(this.staged);
+      if (waiting > now && staged > now) break;
+      const from = staged <= waiting ? this.staged : this.waiting;
+      const id = from.headId;
+      const at = from.headAt;
+      const value = from.headValue;
+      from.pop();
       this.due.delete(id);
-      out.push(id);
+      n++;
+      take(id, at, value);
     }
-    return out;
+    return n;
   }
 
-  private dropStale(): void {
-    while (this.heapAt.length > 0 && this.due.get(this.heapId[0]) !== this.heapAt[0]) this.pop();
+  /** Forgets every staged value (the entries stay due, as if never staged). */
+  unstageAll(): void {
+    this.staged.clearValues();
   }
 
-  private push(at: number, id: string): void {
-    const a = this.heapAt;
-    const ids = this.heapId;
-    let i = a.length;
-    a.push(at);
-    ids.push(id);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p] <= at) break;
-      a[i] = a[p];
-      ids[i] = ids[p];
-      i = p;
-    }
-    a[i] = at;
-    ids[i] = id;
-  }
-
-  private pop(): void {
-    const a = this.heapAt;
-    const ids = this.heapId;
-    const lastAt = a.pop() as number;
-    const lastId = ids.pop() as string;
-    if (a.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= a.length) break;
-      const c = l + 1 < a.length && a[l + 1] < a[l] ? l + 1 : l;
-      if (a[c] >= lastAt) break;
-      a[i] = a[c];
-      ids[i] = ids[c];
-      i = c;
-    }
-    a[i] = lastAt;
-    ids[i] = lastId;
+  /** The heap's earliest live instant (+Infinity when none), dropping stale entries on the way. */
+  private live(heap: DueHeap<unknown>): number {
+    while (heap.length > 0 && this.due.get(heap.headId) !== heap.headAt) heap.pop();
+    return heap.headAt;
   }
 }

@@ -36,6 +36,18 @@ interface Backfill {
 }
 
 /**
+ * A due contact evaluated ahead of its instant (`stageDue`): the results of its due segments at
+ * that instant, [segment number, member 1/0, next change or NaN, …], good while the contact's
+ * state, its host array (replaced by every pass) and the engine are the ones it was computed on.
+ */
+interface StagedPass {
+  state: ContactState;
+  host: number[];
+  engine: SegmentEngine;
+  results: number[];
+}
+
+/**
  * The live side of one workspace: every contact's evaluation state and memberships in memory,
  * kept equal to the rules applied to the stored facts as of now. It never does I/O: it applies
  * messages and timer firings to memory and describes the matching durable writes in a batch,
@@ -47,7 +59,10 @@ export class WorkspaceRuntime {
    * in the store) and its time-dependent segments' next changes (see contact-memo.ts).
    */
   readonly contacts = new Map<string, ContactState>();
-  readonly timers = new TimerQueue();
+  /** Each contact's next due instant; one staged ahead carries its evaluation at that instant. */
+  readonly timers = new TimerQueue<StagedPass>();
+  /** Timer firings that took a staged pass, and those that had to evaluate (diagnostics). */
+  readonly fired = { staged: 0, evaluated: 0 };
   /** Every contact's facts as columns, kept in step with the states: previews scan it. */
   dataset: ColumnarDataset;
   private engine: SegmentEngine;
@@ -91,6 +106,7 @@ export class WorkspaceRuntime {
     this.index = new DependencyIndex(segments.map((s) => ({ id: s.id, rule: s.rule })));
     this.timeDependent = new Set(live.filter((s) => this.index.timeDependent(s.id)).map((s) => s.id));
     this.numbered = undefined;
+    this.timers.unstageAll();
     return this.engine.layout.signature() !== before;
   }
 
@@ -127,6 +143,7 @@ export class WorkspaceRuntime {
     }
     this.engine = b.engine;
     this.backfill = undefined;
+    this.timers.unstageAll();
   }
 
   abortBackfill(): void {
@@ -218,11 +235,71 @@ export class WorkspaceRuntime {
       this.reevaluate(id, now, batch, this.index.affectedBy(changes), "data");
   }
 
-  /** Re-evaluates up to `limit` contacts whose next change is due (with their lateness, ms); returns how many. */
+  /**
+   * Re-evaluates up to `limit` contacts whose next change is due (with their lateness, ms); returns
+   * how many. A contact staged ahead (`stageDue`) and untouched since takes its staged results.
+   */
   fireDue(now: number, limit: number, batch: WriteBatch, lateness?: number[]): number {
-    const due = this.timers.popDue(now, limit, lateness);
-    for (const id of due) this.reevaluate(id, now, batch, [], "timer");
-    return due.length;
+    return this.timers.popDue(now, limit, (id, at, staged) => {
+      lateness?.push(now - at);
+      if (staged !== undefined && this.applyStaged(id, staged, now, batch)) this.fired.staged++;
+      else {
+        this.fired.evaluated++;
+        this.reevaluate(id, now, batch, [], "timer");
+      }
+    });
+  }
+
+  /**
+   * Evaluates up to `limit` contacts due by `until`, each at its own due instant, ahead of time:
+   * evaluation reads the state and changes nothing, so an expiry wave's work is done before it
+   * falls due, and at its instant each contact only records what was staged. Returns how many
+   * timers it took (the pipeline does this between turns, a slice at a time).
+   */
+  stageDue(until: number, limit: number): number {
+    return this.timers.stageUntil(until, limit, (id, at) => this.stage(id, at));
+  }
+
+  private stage(contactId: string, at: number): StagedPass | undefined {
+    const state = this.contacts.get(contactId);
+    if (state === undefined || !dueKnown(state)) return undefined;
+    const wanted: string[] = [];
+    forEachDue(state, (o, due) => {
+      if (due <= at) wanted.push(this.ordinals.idAt(o));
+    });
+    const results: number[] = [];
+    this.engine.evaluateEach(wanted, state, at, (id, member, next) => {
+      results.push(this.ordinals.of(id), member ? 1 : 0, next ?? Number.NaN);
+    });
+    return { state, host: state.host, engine: this.engine, results };
+  }
+
+  /**
+   * Records a staged pass at `now` as `reevaluate` would have; false (nothing done) when it no
+   * longer holds: the contact changed since, or a next change falls between its instant and now.
+   */
+  private applyStaged(contactId: string, p: StagedPass, now: number, batch: WriteBatch): boolean {
+    const state = this.contacts.get(contactId);
+    if (state !== p.state || state.host !== p.host || p.engine !== this.engine) return false;
+    const { live, timeDependent } = this.byNumber();
+    const pass = ++this.pass;
+    const r = p.results;
+    const fresh: number[] = [];
+    for (let k = 0; k < r.length; k += 3) {
+      this.evaluatedIn[r[k]] = pass;
+      if (!Number.isNaN(r[k + 2]) && timeDependent[r[k]] === true) fresh.push(r[k], r[k + 2]);
+    }
+    const dues = this.nextChanges(state, false, pass, timeDependent, fresh);
+    // Each result holds from the staged instant until its next change: all of them still hold now?
+    for (let k = 1; k < dues.length; k += 2) if (dues[k] <= now) return false;
+    for (let k = 0; k < r.length; k += 3) {
+      const s = live[r[k]];
+      if (s !== undefined) this.record(state, s, r[k], r[k + 1] === 1, now, batch);
+    }
+    setDues(state, dues);
+    const next = earliestDue(state);
+    this.timers.set(contactId, Number.isFinite(next) ? next : null);
+    return true;
   }
 
   /**

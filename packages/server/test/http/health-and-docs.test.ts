@@ -66,6 +66,7 @@ describe("operations", () => {
     });
     const before = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
     expect(before).toMatch(/^segments_timers_pending 1$/m);
+    expect(before).toMatch(/^segments_timers_staged 0$/m);
     expect(before).toMatch(/^segments_contacts \d+$/m);
     expect(before).toMatch(/^segments_pipeline_queued_messages 0$/m);
     expect(before).toMatch(/^segments_evaluation_seconds_count [1-9]\d*$/m);
@@ -77,6 +78,8 @@ describe("operations", () => {
     expect(after).toMatch(/^segments_timer_lateness_seconds_count 1$/m);
     expect(after).toMatch(/^segments_timer_lateness_seconds_bucket\{le="0.001"\} 1$/m);
     expect(after).toMatch(/^segments_timers_pending 0$/m);
+    // Evaluated ahead of its instant (the pipeline woke two seconds early), recorded at it.
+    expect(t.service.workspace(t.a.id).runtime.fired).toEqual({ staged: 1, evaluated: 0 });
   });
 
   it("an unknown route is a 404 problem", async () => {

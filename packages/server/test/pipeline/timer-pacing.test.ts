@@ -3,29 +3,17 @@
  * their changes: the timers per turn follow the store's speed, and every exit is still recorded.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Group } from "@growthos/segments-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../src/clock/fake-clock.ts";
 import type { IngestMessage } from "../../src/runtime/ingest-message.ts";
 import { SegmentsService } from "../../src/service/segments-service.ts";
 import { SqliteStore } from "../../src/store/sqlite/index.ts";
 import { advanceTo } from "../support/flush.ts";
+import { joinedWithin } from "../support/webinar.ts";
 
 const T0 = Date.UTC(2026, 0, 10);
 const MINUTE = 60_000;
-const joined: Group = {
-  type: "group",
-  combinator: "and",
-  children: [
-    {
-      type: "event",
-      event: "webinar.joined",
-      operator: "gte",
-      value: 1,
-      window: { within_last: { amount: 1, unit: "minute" } },
-    },
-  ],
-};
+const joined = joinedWithin(1);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

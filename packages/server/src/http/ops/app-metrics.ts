@@ -82,6 +82,14 @@ export class AppMetrics {
       },
     });
     new Gauge({
+      name: "segments_timers_staged",
+      help: "Due timers already evaluated at their instants, waiting to be recorded",
+      registers: [this.registry],
+      collect() {
+        this.set(sum((w) => w.runtime.timers.stagedCount));
+      },
+    });
+    new Gauge({
       name: "segments_contacts",
       help: "Contacts held in memory",
       registers: [this.registry],
