@@ -3,6 +3,14 @@ import type { WorkspacePipeline } from "../../packages/server/src/pipeline/works
 /** Wall-clock time in epoch ms with sub-millisecond precision (due instants are epoch ms). */
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
+/**
+ * A message timestamp for the instant `at` (epoch ms), never after the service's own clock
+ * (`Date.now()`): `epochNow` can run up to a millisecond ahead of it, and an event stamped after
+ * the turn's `now` enters its segments only at its instant, by a timer, so that its change
+ * would fall outside the latency measured and its turn would carry one more timer.
+ */
+export const stampAt = (at: number): number => Math.min(Math.floor(at), Date.now());
+
 interface CommitMark {
   firstSeq: number;
   lastSeq: number;

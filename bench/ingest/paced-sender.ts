@@ -1,7 +1,7 @@
 import { setImmediate, setTimeout as sleep } from "node:timers/promises";
 import type { Workspace } from "../../packages/server/src/service/workspace.ts";
 import type { LiveTraffic } from "./bench-messages.ts";
-import { epochNow } from "./commit-log.ts";
+import { epochNow, stampAt } from "./commit-log.ts";
 
 /** One batch of a paced run. Times are epoch ms. */
 export interface PacedBatch {
@@ -43,7 +43,7 @@ export async function pacedSend(
     const wait = intended - epochNow();
     if (wait > 1) await sleep(wait);
     if (o.done(intended - start) || intended - start > o.maxMs) break;
-    const messages = traffic.batch(o.batch, Math.floor(intended));
+    const messages = traffic.batch(o.batch, stampAt(intended));
     const record: PacedBatch = {
       intended,
       called: epochNow(),
@@ -87,7 +87,7 @@ export async function probeSend(
     const intended = epochNow();
     await setImmediate();
     const called = epochNow();
-    const messages = traffic.batch(o.batch, Math.floor(called));
+    const messages = traffic.batch(o.batch, stampAt(called));
     const record: PacedBatch = {
       intended,
       called,
