@@ -42,30 +42,35 @@ export class TimerQueue<P = unknown> {
 
   /** The earliest live due instant, or null. */
   peek(): number | null {
-    const at = Math.min(this.live(this.waiting), this.live(this.staged));
-    return Number.isFinite(at) ? at : null;
-  }
-
-  /** The earliest live due instant not staged yet, or null. */
-  peekUnstaged(): number | null {
-    const at = this.live(this.waiting);
+    const staged = this.earliestUpTo(this.staged, Number.POSITIVE_INFINITY);
+    // Stale entries after the staged head are left for later: dropping them is work spread over time.
+    const at = Math.min(staged, this.earliestUpTo(this.waiting, staged));
     return Number.isFinite(at) ? at : null;
   }
 
   /**
-   * Stages up to `limit` entries due at or before `until`, earliest first, each with
-   * `stage(contactId, at)`'s value; returns how many it moved.
+   * About when the earliest entry not staged yet falls due, or null: never later than it, but
+   * possibly the instant of a stale entry (staging then finds nothing and looks again).
+   */
+  peekUnstaged(): number | null {
+    return this.waiting.length === 0 ? null : this.waiting.headAt;
+  }
+
+  /**
+   * Stages the entries due at or before `until`, earliest first, each with `stage(contactId,
+   * at)`'s value, taking at most `limit` off the heap (stale ones dropped count too, so that a
+   * slice stays short however many went stale); returns how many it took.
    */
   stageUntil(until: number, limit: number, stage: (contactId: string, at: number) => P | undefined): number {
-    let moved = 0;
-    while (moved < limit && this.live(this.waiting) <= until) {
+    let taken = 0;
+    while (taken < limit && this.waiting.length > 0 && this.waiting.headAt <= until) {
       const at = this.waiting.headAt;
       const id = this.waiting.headId;
       this.waiting.pop();
-      this.staged.push(at, id, stage(id, at));
-      moved++;
+      taken++;
+      if (this.due.get(id) === at) this.staged.push(at, id, stage(id, at));
     }
-    return moved;
+    return taken;
   }
 
   /**
@@ -79,9 +84,9 @@ export class TimerQueue<P = unknown> {
   ): number {
     let n = 0;
     while (n < limit) {
-      const waiting = this.live(this.waiting);
-      const staged = this.live(this.staged);
-      if (waiting > now && staged > now) break;
+      const staged = this.earliestUpTo(this.staged, now);
+      const waiting = this.earliestUpTo(this.waiting, Math.min(now, staged));
+      if (!Number.isFinite(staged) && !Number.isFinite(waiting)) break;
       const from = staged <= waiting ? this.staged : this.waiting;
       const id = from.headId;
       const at = from.headAt;
@@ -99,9 +104,15 @@ export class TimerQueue<P = unknown> {
     this.staged.clearValues();
   }
 
-  /** The heap's earliest live instant (+Infinity when none), dropping stale entries on the way. */
-  private live(heap: DueHeap<unknown>): number {
-    while (heap.length > 0 && this.due.get(heap.headId) !== heap.headAt) heap.pop();
-    return heap.headAt;
+  /**
+   * The heap's earliest live instant if it is at most `bound`, else +Infinity; stale entries up
+   * to `bound` are dropped on the way (and only those).
+   */
+  private earliestUpTo(heap: DueHeap<unknown>, bound: number): number {
+    while (heap.length > 0 && heap.headAt <= bound) {
+      if (this.due.get(heap.headId) === heap.headAt) return heap.headAt;
+      heap.pop();
+    }
+    return Number.POSITIVE_INFINITY;
   }
 }

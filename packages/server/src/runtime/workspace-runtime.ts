@@ -254,7 +254,8 @@ export class WorkspaceRuntime {
    * Evaluates up to `limit` contacts due by `until`, each at its own due instant, ahead of time:
    * evaluation reads the state and changes nothing, so an expiry wave's work is done before it
    * falls due, and at its instant each contact only records what was staged. Returns how many
-   * timers it took (the pipeline does this between turns, a slice at a time).
+   * entries it took off the queue, stale ones included (the pipeline does this between turns, a
+   * slice at a time).
    */
   stageDue(until: number, limit: number): number {
     return this.timers.stageUntil(until, limit, (id, at) => this.stage(id, at));

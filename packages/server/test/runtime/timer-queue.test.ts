@@ -89,4 +89,30 @@ describe("TimerQueue", () => {
     expect(values).toEqual([undefined, undefined, undefined]);
     expect(q.peek()).toBeNull();
   });
+
+  it("drops stale entries a slice at a time, never all at once", () => {
+    const q = new TimerQueue<string>();
+    for (let i = 0; i < 1_000; i++) q.set(`c${i}`, 500);
+    // Everyone is rescheduled earlier: 1,000 live entries at 10, 1,000 stale ones at 500.
+    for (let i = 0; i < 1_000; i++) q.set(`c${i}`, 10);
+    let staged = 0;
+    const stage = () => {
+      staged++;
+      return "v";
+    };
+    expect(q.stageUntil(20, 5_000, stage)).toBe(1_000);
+    expect(staged).toBe(1_000);
+    // The stale ones lie past the horizon: nothing is taken, and peek does not touch them.
+    expect(q.stageUntil(20, 10, stage)).toBe(0);
+    expect(q.peek()).toBe(10);
+    expect(q.peekUnstaged()).toBe(500);
+    // Within the horizon, each call takes at most its limit of them, staging none.
+    expect(q.stageUntil(600, 10, stage)).toBe(10);
+    expect(staged).toBe(1_000);
+    let calls = 0;
+    while (q.stageUntil(600, 100, stage) > 0) calls++;
+    expect(calls).toBe(10);
+    expect(q.peekUnstaged()).toBeNull();
+    expect(q.popDue(10, 5_000, () => {})).toBe(1_000);
+  });
 });
