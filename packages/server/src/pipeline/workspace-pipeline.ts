@@ -260,9 +260,18 @@ export class WorkspacePipeline {
 
   /** Stages the next slice of timers due within the horizon; returns how many it took. */
   private stageSlice(now: number): number {
-    const { aheadMs, slice, max } = this.options.staging;
-    if (aheadMs <= 0 || this.runtime.timers.stagedCount >= max) return 0;
-    return this.runtime.stageDue(now + aheadMs, Math.min(slice, max - this.runtime.timers.stagedCount));
+    const room = this.stagingRoom();
+    if (room === 0) return 0;
+    return this.runtime.stageDue(
+      now + this.options.staging.aheadMs,
+      Math.min(this.options.staging.slice, room),
+    );
+  }
+
+  /** How many more timers may be staged now (0 with staging off or full). */
+  private stagingRoom(): number {
+    const { aheadMs, max } = this.options.staging;
+    return aheadMs <= 0 ? 0 : Math.max(0, max - this.runtime.timers.stagedCount);
   }
 
   private async runGroup(group: Extract<Item, { kind: "ingest" }>[], now: number): Promise<void> {
@@ -400,10 +409,9 @@ export class WorkspacePipeline {
     if (this.closed) return;
     // The earliest due instant, or earlier to stage what falls due after it within the horizon.
     let at = this.runtime.timers.peek();
-    const { aheadMs, max } = this.options.staging;
     const unstaged = this.runtime.timers.peekUnstaged();
-    if (aheadMs > 0 && unstaged !== null && this.runtime.timers.stagedCount < max)
-      at = Math.min(at ?? Number.POSITIVE_INFINITY, unstaged - aheadMs);
+    if (unstaged !== null && this.stagingRoom() > 0)
+      at = Math.min(at ?? Number.POSITIVE_INFINITY, unstaged - this.options.staging.aheadMs);
     if (at === this.armedAt) return;
     this.cancelTimer?.();
     this.armedAt = at;

@@ -264,12 +264,8 @@ export class WorkspaceRuntime {
   private stage(contactId: string, at: number): StagedPass | undefined {
     const state = this.contacts.get(contactId);
     if (state === undefined || !dueKnown(state)) return undefined;
-    const wanted: string[] = [];
-    forEachDue(state, (o, due) => {
-      if (due <= at) wanted.push(this.ordinals.idAt(o));
-    });
     const results: number[] = [];
-    this.engine.evaluateEach(wanted, state, at, (id, member, next) => {
+    this.engine.evaluateEach(this.segmentsDue(state, at), state, at, (id, member, next) => {
       results.push(this.ordinals.of(id), member ? 1 : 0, next ?? Number.NaN);
     });
     return { state, host: state.host, engine: this.engine, results };
@@ -292,15 +288,27 @@ export class WorkspaceRuntime {
     }
     const dues = this.nextChanges(state, false, pass, timeDependent, fresh);
     // Each result holds from the staged instant until its next change: all of them still hold now?
-    for (let k = 1; k < dues.length; k += 2) if (dues[k] <= now) return false;
+    let next = Number.POSITIVE_INFINITY;
+    for (let k = 1; k < dues.length; k += 2) {
+      if (dues[k] <= now) return false;
+      next = Math.min(next, dues[k]);
+    }
     for (let k = 0; k < r.length; k += 3) {
       const s = live[r[k]];
       if (s !== undefined) this.record(state, s, r[k], r[k + 1] === 1, now, batch);
     }
     setDues(state, dues);
-    const next = earliestDue(state);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
     return true;
+  }
+
+  /** The ids of the contact's time-dependent segments whose next change is due by `at`. */
+  private segmentsDue(state: ContactState, at: number): string[] {
+    const due: string[] = [];
+    forEachDue(state, (o, t) => {
+      if (t <= at) due.push(this.ordinals.idAt(o));
+    });
+    return due;
   }
 
   /**
@@ -453,13 +461,7 @@ export class WorkspaceRuntime {
     const full = mode === "all" || !dueKnown(state);
     let wanted = affected;
     if (full) wanted = [...affected, ...this.timeDependent];
-    else if (mode === "timer") {
-      const due = [...affected];
-      forEachDue(state, (o, at) => {
-        if (at <= now) due.push(this.ordinals.idAt(o));
-      });
-      wanted = due;
-    }
+    else if (mode === "timer") wanted = [...affected, ...this.segmentsDue(state, now)];
     if (wanted.length > 0) {
       const { live, timeDependent } = this.byNumber();
       const pass = ++this.pass;
