@@ -56,10 +56,8 @@ export class EventBlock {
       this.trim();
       return;
     }
+    const order = this.timeOrder();
     const ts = this.ts;
-    const order = new Uint32Array(this.rows);
-    for (let r = 0; r < this.rows; r++) order[r] = r;
-    order.sort((a, b) => ts[a] - ts[b] || a - b);
     // Exact sizes: a compacted block sheds the spare capacity of doubling (the next append regrows).
     const contact = new Int32Array(this.rows);
     const times = new Float64Array(this.rows);
@@ -71,6 +69,27 @@ export class EventBlock {
     this.ts = times;
     for (const column of this.props.values()) column.permute(order, this.rows);
     this.sorted = this.rows;
+  }
+
+  /**
+   * Every row in ascending time, equal times in arrival order. Only the tail is sorted: it is
+   * then merged with the sorted part (rows before it), so a compaction costs a sort of the
+   * late rows and a linear pass, not a sort of the whole block.
+   */
+  private timeOrder(): Uint32Array {
+    const { ts, sorted, rows } = this;
+    const tail = new Uint32Array(rows - sorted);
+    for (let k = 0; k < tail.length; k++) tail[k] = sorted + k;
+    tail.sort((a, b) => ts[a] - ts[b] || a - b);
+    const order = new Uint32Array(rows);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < rows; k++) {
+      // On a tie the sorted part's row goes first: it arrived before every tail row.
+      if (j === tail.length || (i < sorted && ts[i] <= ts[tail[j]])) order[k] = i++;
+      else order[k] = tail[j++];
+    }
+    return order;
   }
 
   /** Drops spare capacity (after a bulk load the block is mostly read). */
