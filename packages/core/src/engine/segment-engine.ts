@@ -51,6 +51,12 @@ export class SegmentEngine {
   private readonly settledIn: number[] = [];
   private readonly memberIn: boolean[] = [];
   private readonly nextIn: number[] = [];
+  /** The contact, instant and visitor of the `evaluateEach` call under way. */
+  private passState: ContactState | undefined;
+  private passNow = 0;
+  private passVisit: MembershipVisitor = () => {};
+  /** The segment lookup of every rule settled in that call: one function, not a closure per segment. */
+  private readonly passLookup: SegmentLookup = (ref) => this.referenced(ref);
 
   constructor(
     readonly workspaceId: string,
@@ -134,13 +140,22 @@ export class SegmentEngine {
    * segment. Not reentrant: `visit` must not evaluate with this engine.
    */
   evaluateEach(
-    segmentIds: Iterable<string>,
+    segmentIds: readonly string[],
     state: ContactState,
     now: number,
     visit: MembershipVisitor,
   ): void {
-    const pass = ++this.pass;
-    for (const id of segmentIds) this.settle(id, state, now, pass, visit);
+    ++this.pass;
+    this.passState = state;
+    this.passNow = now;
+    this.passVisit = visit;
+    try {
+      // Indexed: a for-of here allocated an iterator result per segment on the hot path.
+      for (let k = 0; k < segmentIds.length; k++) this.settle(segmentIds[k]);
+    } finally {
+      // The state is not kept alive by the engine once the call is over.
+      this.passState = undefined;
+    }
   }
 
   /** Every segment's membership, evaluated once each in dependency order. */
@@ -197,49 +212,34 @@ export class SegmentEngine {
     return m;
   }
 
-  /** One segment's membership in pass `pass` (memoized); `visit` hears it the first time. */
-  private settle(
-    id: string,
-    state: ContactState,
-    now: number,
-    pass: number,
-    visit: MembershipVisitor,
-  ): boolean {
+  /** One segment's membership in the current `evaluateEach` pass (memoized); the visitor hears it the first time. */
+  private settle(id: string): boolean {
     const c = this.compiled.get(id);
     if (c === undefined) {
-      visit(id, false, null);
+      this.passVisit(id, false, null);
       return false;
     }
     const i = c.index;
-    if (this.settledIn[i] === pass) return this.memberIn[i];
+    if (this.settledIn[i] === this.pass) return this.memberIn[i];
+    const state = this.passState as ContactState;
     let member: boolean;
     let next = Number.POSITIVE_INFINITY;
     if (c.timeless) {
-      member = c.test(
-        state,
-        now,
-        c.composite ? (ref) => this.referenced(ref, state, now, pass, visit) : NO_SEGMENTS,
-      );
+      member = c.test(state, this.passNow, c.composite ? this.passLookup : NO_SEGMENTS);
     } else {
-      const o = c.node.evaluate(state, now, (ref) => this.referenced(ref, state, now, pass, visit));
+      const o = c.node.evaluate(state, this.passNow, this.passLookup);
       member = o.result;
       next = o.next;
     }
-    this.settledIn[i] = pass;
+    this.settledIn[i] = this.pass;
     this.memberIn[i] = member;
     this.nextIn[i] = next;
-    visit(id, member, Number.isFinite(next) ? next : null);
+    this.passVisit(id, member, Number.isFinite(next) ? next : null);
     return member;
   }
 
-  private referenced(
-    id: string,
-    state: ContactState,
-    now: number,
-    pass: number,
-    visit: MembershipVisitor,
-  ): SegmentMembership {
-    const member = this.settle(id, state, now, pass, visit);
+  private referenced(id: string): SegmentMembership {
+    const member = this.settle(id);
     const c = this.compiled.get(id);
     const next = c === undefined ? Number.POSITIVE_INFINITY : this.nextIn[c.index];
     return { member, next: Number.isFinite(next) ? next : null };

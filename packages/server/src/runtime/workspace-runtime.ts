@@ -497,7 +497,7 @@ export class WorkspaceRuntime {
     forEachDue(state, (o, at) => {
       if (this.evaluatedIn[o] !== pass && timeDependent[o] === true) out.push(o, at);
     });
-    for (const x of fresh) out.push(x);
+    for (let k = 0; k < fresh.length; k++) out.push(fresh[k]);
     return out;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClassicLevel } from "classic-level";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildBatch } from "../../src/store/level/apply-batch.ts";
 import { RUN_MAX } from "../../src/store/level/change-runs.ts";
 import { LevelStore } from "../../src/store/level/index.ts";
 import { F, type Family, int, key, under } from "../../src/store/level/keys.ts";
@@ -12,6 +13,19 @@ import { storeConformance } from "./conformance.ts";
 const dir = mkdtempSync(join(tmpdir(), "segments-level-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let dirs = 0;
+
+/** The keys of a database written by an older schema, holding one workspace. */
+function olderDatabase(schema: string, ws: string, apiKeyHash: string) {
+  return [
+    { type: "put" as const, key: key(F.meta, "schema"), value: schema },
+    {
+      type: "put" as const,
+      key: key(F.workspace, ws),
+      value: JSON.stringify({ id: ws, name: "W", apiKeyHash, createdAt: 1 }),
+    },
+    { type: "put" as const, key: key(F.workspaceByKey, apiKeyHash), value: ws },
+  ];
+}
 
 storeConformance("leveldb", async () => new LevelStore({ path: join(dir, `store-${++dirs}`) }));
 
@@ -80,13 +94,7 @@ describe("LevelStore change log", () => {
       ];
     });
     await db.batch([
-      { type: "put", key: key(F.meta, "schema"), value: "1" },
-      {
-        type: "put",
-        key: key(F.workspace, ws),
-        value: JSON.stringify({ id: ws, name: "W", apiKeyHash: "h-1", createdAt: 1 }),
-      },
-      { type: "put", key: key(F.workspaceByKey, "h-1"), value: ws },
+      ...olderDatabase("1", ws, "h-1"),
       { type: "put", key: key(F.lastSeq, ws), value: String(changes.length) },
       ...legacy,
     ]);
@@ -108,9 +116,94 @@ describe("LevelStore change log", () => {
     });
     await store.close();
     const after = new ClassicLevel<string, string>(path);
-    expect(await after.get(key(F.meta, "schema"))).toBe("2");
+    expect(await after.get(key(F.meta, "schema"))).toBe("3");
     expect(await after.keys(under(key(F.change))).all()).toEqual([]);
     expect(await after.keys(under(key(F.changeOfSegment))).all()).toEqual([]);
+    await after.close();
+  });
+});
+
+describe("LevelStore last-writer-wins", () => {
+  const ws = "w1";
+  const trait = (value: string, ts: number) => ({ contactId: "c1", key: "plan", value, ts });
+  const score = (value: number, ts: number) => ({ contactId: "c1", score: "nps", value, ts });
+  const facts = async (store: LevelStore) => {
+    const c = await store.getContact(ws, "c1");
+    return { traits: c?.traits, scores: c?.scores };
+  };
+
+  it("reads a stored fact only for a write older than the workspace's latest one", async () => {
+    const db = new ClassicLevel<string, string>(join(dir, "lww-reads"));
+    await db.open();
+    const reads: string[][] = [];
+    const getMany = db.getMany.bind(db);
+    db.getMany = ((keys: string[]) => {
+      reads.push(keys);
+      return getMany(keys);
+    }) as typeof db.getMany;
+    const counters = { lastSeq: 0, commits: 0, events: 0, factsUpTo: 10 };
+    const fresh = await buildBatch(
+      db,
+      { ...emptyBatch(ws), traits: [trait("pro", 10)], scores: [score(9, 12)] },
+      counters,
+    );
+    expect(reads).toEqual([]);
+    expect(fresh.counters.factsUpTo).toBe(12);
+    expect(fresh.ops).toContainEqual({ type: "put", key: key(F.factsUpTo, ws), value: "12" });
+    const late = await buildBatch(
+      db,
+      { ...emptyBatch(ws), traits: [trait("free", 9), trait("team", 11)] },
+      counters,
+    );
+    expect(reads).toEqual([[key(F.trait, ws, "c1", "plan")]]);
+    expect(late.counters.factsUpTo).toBe(11);
+    await db.close();
+  });
+
+  it("keeps the latest fact timestamp across a restart: an older write still loses", async () => {
+    const path = join(dir, "lww-restart");
+    const store = new LevelStore({ path });
+    await store.migrate();
+    await store.createWorkspace({ id: ws, name: "W", apiKeyHash: "h-lww", createdAt: 1 });
+    await store.commit({
+      ...emptyBatch(ws),
+      contacts: [{ id: "c1", createdAt: 1 }],
+      traits: [trait("pro", 10)],
+    });
+    await store.close();
+    const again = new LevelStore({ path });
+    await again.migrate();
+    await again.commit({ ...emptyBatch(ws), traits: [trait("free", 5)], scores: [score(3, 4)] });
+    await again.commit({ ...emptyBatch(ws), scores: [score(8, 2)] });
+    expect(await facts(again)).toEqual({
+      traits: [{ key: "plan", value: "pro", ts: 10 }],
+      scores: [{ score: "nps", value: 3, ts: 4 }],
+    });
+    await again.close();
+  });
+
+  it("finds each workspace's latest fact when it opens a schema-2 database", async () => {
+    const path = join(dir, "schema-2");
+    const db = new ClassicLevel<string, string>(path);
+    await db.batch([
+      ...olderDatabase("2", ws, "h-2"),
+      { type: "put", key: key(F.contact, ws, "c1"), value: "1" },
+      { type: "put", key: key(F.trait, ws, "c1", "plan"), value: '10 "pro"' },
+      { type: "put", key: key(F.score, ws, "c1", "nps"), value: "20 9" },
+      { type: "put", key: key(F.trait, "w2", "c9", "plan"), value: '7 "team"' },
+    ]);
+    await db.close();
+    const store = new LevelStore({ path });
+    await store.migrate();
+    await store.commit({ ...emptyBatch(ws), traits: [trait("free", 15)], scores: [score(1, 19)] });
+    expect(await facts(store)).toEqual({
+      traits: [{ key: "plan", value: "free", ts: 15 }],
+      scores: [{ score: "nps", value: 9, ts: 20 }],
+    });
+    await store.close();
+    const after = new ClassicLevel<string, string>(path);
+    expect(await after.get(key(F.meta, "schema"))).toBe("3");
+    expect(await after.getMany([key(F.factsUpTo, ws), key(F.factsUpTo, "w2")])).toEqual(["20", "7"]);
     await after.close();
   });
 });

@@ -19,6 +19,8 @@ export interface Counters {
   commits: number;
   /** The last event arrival number of the whole database (orders events of equal timestamps). */
   events: number;
+  /** No stored trait or score of the workspace has a later timestamp (-Infinity: none stored). */
+  factsUpTo: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function buildBatch(
   for (const id of b.messageIds) o.append(key(F.message, ws, id), "");
   await writeContacts(db, b, o);
   const latest = (k: string, ts: number, text: () => string) => ({ k, ts, text });
-  await writeLatest(db, o, [
+  counters.factsUpTo = await writeLatest(db, o, before.factsUpTo, [
     ...b.traits.map((t) =>
       latest(key(F.trait, ws, t.contactId, t.key), t.ts, () => encodeTrait(t.value, t.ts)),
     ),
@@ -92,6 +94,7 @@ export async function buildBatch(
     o.put(key(F.lastSeq, ws), String(counters.lastSeq));
   }
   o.put(key(F.commits, ws), String(counters.commits));
+  if (counters.factsUpTo !== before.factsUpTo) o.put(key(F.factsUpTo, ws), String(counters.factsUpTo));
   if (counters.events !== before.events) o.put(key(F.meta, "events"), String(counters.events));
   await deleteContacts(db, b, o);
   await deletePrefixed(
@@ -114,28 +117,36 @@ async function writeContacts(db: Db, b: WriteBatch, o: Overlay): Promise<void> {
   }
 }
 
-/** Last writer wins by timestamp; on a tie the later write (in the batch, or a later batch). */
+/**
+ * Last writer wins by timestamp; on a tie the later write (in the batch, or a later batch).
+ * Every stored fact is at or before `upTo`, so only a key with a write before it is read: in
+ * live traffic, stamped as it happens, that is none. Returns the new `upTo`.
+ */
 async function writeLatest(
   db: Db,
   o: Overlay,
+  upTo: number,
   writes: { k: string; ts: number; text: () => string }[],
-): Promise<void> {
-  if (writes.length === 0) return;
-  const distinct = [...new Set(writes.map((w) => w.k))];
-  const stored = await db.getMany(distinct);
+): Promise<number> {
+  if (writes.length === 0) return upTo;
+  const distinct = [...new Set(writes.filter((w) => !(w.ts >= upTo)).map((w) => w.k))];
+  const stored = distinct.length === 0 ? [] : await db.getMany(distinct);
   const current = new Map<string, number>();
   for (const [i, k] of distinct.entries()) {
     const text = stored[i];
     if (text !== undefined) current.set(k, traitTs(text));
   }
+  let latest = upTo;
   for (const w of writes) {
     integer(w.ts, "a timestamp");
     const text = w.text();
+    latest = Math.max(latest, w.ts);
     const ts = current.get(w.k);
     if (ts !== undefined && w.ts < ts) continue;
     current.set(w.k, w.ts);
     o.put(w.k, text);
   }
+  return latest;
 }
 
 /** A deleted contact loses its facts, list and segment memberships; its change-log rows stay. */

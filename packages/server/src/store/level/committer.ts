@@ -4,12 +4,12 @@ import { type Db, writeDurably } from "./database.ts";
 import { F, key } from "./keys.ts";
 
 /**
- * Commits batches on one database handle, one at a time. It keeps each workspace's last seq and
- * commit count (and the event arrival number) in memory after reading them once: it must be the
- * only writer of batches while it lives.
+ * Commits batches on one database handle, one at a time. It keeps each workspace's last seq,
+ * commit count and latest fact timestamp (and the event arrival number) in memory after reading
+ * them once: it must be the only writer of batches while it lives.
  */
 export class Committer {
-  readonly #counters = new Map<string, { lastSeq: number; commits: number }>();
+  readonly #counters = new Map<string, Omit<Counters, "events">>();
   #events: number | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -26,7 +26,8 @@ export class Committer {
     const before = await this.#countersOf(ws);
     const { ops, counters, range } = await buildBatch(this.db, batch, before);
     await writeDurably(this.db, ops);
-    this.#counters.set(ws, { lastSeq: counters.lastSeq, commits: counters.commits });
+    const { events: _, ...own } = counters;
+    this.#counters.set(ws, own);
     this.#events = counters.events;
     return range;
   }
@@ -35,8 +36,16 @@ export class Committer {
     this.#events ??= Number((await this.db.get(key(F.meta, "events"))) ?? 0);
     let c = this.#counters.get(ws);
     if (c === undefined) {
-      const [seq, commits] = await this.db.getMany([key(F.lastSeq, ws), key(F.commits, ws)]);
-      c = { lastSeq: Number(seq ?? 0), commits: Number(commits ?? 0) };
+      const [seq, commits, factsUpTo] = await this.db.getMany([
+        key(F.lastSeq, ws),
+        key(F.commits, ws),
+        key(F.factsUpTo, ws),
+      ]);
+      c = {
+        lastSeq: Number(seq ?? 0),
+        commits: Number(commits ?? 0),
+        factsUpTo: factsUpTo === undefined ? Number.NEGATIVE_INFINITY : Number(factsUpTo),
+      };
       this.#counters.set(ws, c);
     }
     return { ...c, events: this.#events };

@@ -30,6 +30,8 @@ export const F = {
   segmentChangeRun: "j",
   lastSeq: "q",
   commits: "k",
+  /** The greatest timestamp of any trait or score the workspace has stored (see apply-batch.ts). */
+  factsUpTo: "u",
   message: "p",
   webhook: "B",
   idempotency: "I",

@@ -24,12 +24,16 @@ import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } fr
 import * as idempotency from "./idempotency.ts";
 import { extend, F, key, parts } from "./keys.ts";
 import { migrateChangeRuns } from "./migrate-change-runs.ts";
+import { migrateFactsUpTo } from "./migrate-facts-up-to.ts";
 
 const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
-/** 2: the change log in runs (change-runs.ts); a schema-1 database is migrated at open. */
-const SCHEMA_VERSION = "2";
-const KNOWN_VERSIONS = ["1", SCHEMA_VERSION];
+/**
+ * 2: the change log in runs (change-runs.ts). 3: each workspace's latest fact timestamp
+ * (`F.factsUpTo`). An older database is migrated at open, step by step.
+ */
+const SCHEMA_VERSION = "3";
+const KNOWN_VERSIONS = ["1", "2", SCHEMA_VERSION];
 /** The databases a `LevelStore` of this process has open. */
 const OPEN_PATHS = new Set<string>();
 
@@ -74,6 +78,7 @@ export class LevelStore implements Store {
     if (version !== SCHEMA_VERSION)
       await this.#serial(async (d) => {
         if (version === "1") await migrateChangeRuns(d);
+        if (version === "1" || version === "2") await migrateFactsUpTo(d);
         await writeDurably(d, [{ type: "put", key: key(F.meta, "schema"), value: SCHEMA_VERSION }]);
       });
     if (!this.#useThread || this.#thread !== undefined) return;
