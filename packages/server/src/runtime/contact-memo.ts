@@ -86,12 +86,19 @@ export function earliestDue(s: ContactState): number {
   return min;
 }
 
-/** Replaces the next changes with `pairs` ([segment number, instant, …]) and marks them known. */
-export function setDues(s: ContactState, pairs: readonly number[]): void {
+/**
+ * Replaces the next changes with `pairs` ([segment number, instant, …]) and marks them known;
+ * returns the earliest of them (+Infinity when none), which the caller's timer needs.
+ */
+export function setDues(s: ContactState, pairs: readonly number[]): number {
   const h = s.host;
   const w = wordCount(h);
   let n = 0;
-  for (let k = 0; k < pairs.length; k += 2) n += packs(pairs[k], pairs[k + 1]) ? 1 : 2;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < pairs.length; k += 2) {
+    n += packs(pairs[k], pairs[k + 1]) ? 1 : 2;
+    if (pairs[k + 1] < earliest) earliest = pairs[k + 1];
+  }
   const out = new Array<number>(HEAD + w + n);
   out[0] = w;
   out[1] = 1;
@@ -107,6 +114,7 @@ export function setDues(s: ContactState, pairs: readonly number[]): void {
     }
   }
   s.host = out;
+  return earliest;
 }
 
 /** Forgets the next changes: the contact's next pass is a full one. */

@@ -288,16 +288,12 @@ export class WorkspaceRuntime {
     }
     const dues = this.nextChanges(state, false, pass, timeDependent, fresh);
     // Each result holds from the staged instant until its next change: all of them still hold now?
-    let next = Number.POSITIVE_INFINITY;
-    for (let k = 1; k < dues.length; k += 2) {
-      if (dues[k] <= now) return false;
-      next = Math.min(next, dues[k]);
-    }
+    for (let k = 1; k < dues.length; k += 2) if (dues[k] <= now) return false;
     for (let k = 0; k < r.length; k += 3) {
       const s = live[r[k]];
       if (s !== undefined) this.record(state, s, r[k], r[k + 1] === 1, now, batch);
     }
-    setDues(state, dues);
+    const next = setDues(state, dues);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
     return true;
   }
@@ -462,7 +458,10 @@ export class WorkspaceRuntime {
     let wanted = affected;
     if (full) wanted = [...affected, ...this.timeDependent];
     else if (mode === "timer") wanted = [...affected, ...this.segmentsDue(state, now)];
-    if (wanted.length > 0) {
+    // Unchanged next changes when nothing is evaluated: the earliest is read back.
+    let next: number;
+    if (wanted.length === 0) next = earliestDue(state);
+    else {
       const { live, timeDependent } = this.byNumber();
       const pass = ++this.pass;
       const fresh: number[] = [];
@@ -474,9 +473,8 @@ export class WorkspaceRuntime {
         if (s !== undefined) this.record(state, s, o, member, now, batch);
         if (next !== null && timeDependent[o] === true) fresh.push(o, next);
       });
-      setDues(state, this.nextChanges(state, full, pass, timeDependent, fresh));
+      next = setDues(state, this.nextChanges(state, full, pass, timeDependent, fresh));
     }
-    const next = earliestDue(state);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
   }
 
