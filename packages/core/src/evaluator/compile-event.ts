@@ -3,7 +3,7 @@ import type { EventTracker } from "../state/event-tracker.ts";
 import type { StateLayout } from "../state/state-layout.ts";
 import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { type CompiledNode, timeless } from "./compiled-node.ts";
-import { compileWindow, nextWindowFlip } from "./event-window.ts";
+import { compileWindow, type HoldsAt, nextWindowFlip } from "./event-window.ts";
 import { compileValuePredicate } from "./value-predicate.ts";
 
 /** An aggregate of the events in [from, to) of a tracker; undefined when missing. */
@@ -63,10 +63,9 @@ export function compileEvent(c: EventCondition, layout: StateLayout): CompiledNo
   // Column c of a tracker with n events starts (c + 1) * n after its times.
   const col = m === undefined || m.aggregate === "count" ? 0 : measureColumn(m, layout, c) + 1;
   const win = compileWindow(c.window);
-  const holds = (d: readonly number[], lo: number, n: number, now: number) => {
-    const { from, to } = win.range(d, now, lo, lo + n);
-    return pred(agg(d, from, to, col * n), Number.NaN, now);
-  };
+  const holds = (d: readonly number[], lo: number, n: number, now: number) =>
+    pred(agg(d, win.from(d, now, lo, lo + n), win.to(d, now, lo, lo + n), col * n), Number.NaN, now);
+  const holdsAt: HoldsAt = (d, lo, end, t) => holds(d, lo, end - lo, t);
   const test: CompiledNode["test"] = (s, now) => {
     const d = s.v[D] as number[];
     const lo = spanStart(d, span);
@@ -81,7 +80,7 @@ export function compileEvent(c: EventCondition, layout: StateLayout): CompiledNo
       const lo = spanStart(d, span);
       const n = timesEnd(d, span) - lo;
       const result = holds(d, lo, n, now);
-      return { result, next: nextWindowFlip(d, ms, now, result, (t) => holds(d, lo, n, t), lo, lo + n) };
+      return { result, next: nextWindowFlip(d, ms, now, result, holdsAt, lo, lo + n) };
     },
   };
 }

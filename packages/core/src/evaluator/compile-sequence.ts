@@ -5,7 +5,7 @@ import type { StateLayout } from "../state/state-layout.ts";
 import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { durationMs } from "../values/durations.ts";
 import type { CompiledNode } from "./compiled-node.ts";
-import { compileWindow, nextWindowFlip } from "./event-window.ts";
+import { compileWindow, type HoldsAt, nextWindowFlip } from "./event-window.ts";
 
 /**
  * Steps performed in order. For a given first-step event the greedy chain (each next step at its
@@ -23,17 +23,17 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
 
   const performed = (s: ContactState, now: number): boolean => {
     const d = s.v[D] as number[];
-    const { from, to } = win.range(d, now, spanStart(d, first), timesEnd(d, first));
-    for (let i = from; i < to; i++) if (chainEnd(steps, within, s, d[i]) !== undefined) return true;
+    const lo = spanStart(d, first);
+    const hi = timesEnd(d, first);
+    for (let i = win.from(d, now, lo, hi), to = win.to(d, now, lo, hi); i < to; i++)
+      if (chainEnd(steps, within, s, d[i]) !== undefined) return true;
     return false;
   };
   const test: CompiledNode["test"] = (s, now) => performed(s, now) !== negate;
   const ms = win.relativeMs;
-  /** Whether a chain start lies in the window as of `t`. */
-  function hasStartIn(starts: readonly number[], t: number): boolean {
-    const { from, to } = win.range(starts, t);
-    return to > from;
-  }
+  /** Whether a chain start of starts[lo, end) lies in the window as of `t`. */
+  const hasStartIn: HoldsAt = (starts, lo, end, t) =>
+    win.to(starts, t, lo, end) > win.from(starts, t, lo, end);
   if (ms === undefined) {
     return {
       test,
@@ -48,12 +48,8 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
       for (let i = spanStart(d, first), end = timesEnd(d, first); i < end; i++) {
         if (chainEnd(steps, within, s, d[i]) !== undefined) starts.push(d[i]);
       }
-      // The predicate is passed inline: a named closure costs a name definition per call under tsx.
-      const result = hasStartIn(starts, now);
-      return {
-        result: result !== negate,
-        next: nextWindowFlip(starts, ms, now, result, (t) => hasStartIn(starts, t)),
-      };
+      const result = hasStartIn(starts, 0, starts.length, now);
+      return { result: result !== negate, next: nextWindowFlip(starts, ms, now, result, hasStartIn) };
     },
   };
 }

@@ -14,8 +14,13 @@ export type WindowRange = (
   hi?: number,
 ) => { from: number; to: number };
 
+/** One end of that range (the hot path: no range object per call). */
+export type WindowBound = (times: readonly number[], now: number, lo: number, hi: number) => number;
+
 export interface CompiledWindow {
   range: WindowRange;
+  from: WindowBound;
+  to: WindowBound;
   /** Length of a `within_last` window in ms; undefined for absolute windows and "all events". */
   relativeMs: number | undefined;
 }
@@ -24,46 +29,58 @@ export interface CompiledWindow {
  * @example compileWindow({ within_last: { amount: 7, unit: "day" } }).relativeMs // 604800000
  */
 export function compileWindow(w: Window | undefined): CompiledWindow {
-  if (w === undefined) {
-    return { range: (t, _now, lo = 0, hi = t.length) => ({ from: lo, to: hi }), relativeMs: undefined };
-  }
+  if (w === undefined)
+    return bounded(
+      (_t, _now, lo) => lo,
+      (_t, _now, _lo, hi) => hi,
+      undefined,
+    );
   if ("within_last" in w) {
     const ms = durationMs(w.within_last);
-    return {
-      range: (t, now, lo = 0, hi = t.length) => ({
-        from: lowerBoundIn(t, lo, hi, now - ms),
-        to: upperBoundIn(t, lo, hi, now),
-      }),
-      relativeMs: ms,
-    };
+    return bounded(
+      (t, now, lo, hi) => lowerBoundIn(t, lo, hi, now - ms),
+      (t, now, lo, hi) => upperBoundIn(t, lo, hi, now),
+      ms,
+    );
   }
-  const [lo, hi] =
+  const [after, before] =
     "after" in w
       ? [parseIsoDate(w.after) as number, Number.POSITIVE_INFINITY]
       : "before" in w
         ? [Number.NEGATIVE_INFINITY, parseIsoDate(w.before) as number]
         : [parseIsoDate(w.between[0]) as number, parseIsoDate(w.between[1]) as number];
+  return bounded(
+    (t, _now, lo, hi) => lowerBoundIn(t, lo, hi, after),
+    (t, _now, lo, hi) => lowerBoundIn(t, lo, hi, before),
+    undefined,
+  );
+}
+
+function bounded(from: WindowBound, to: WindowBound, relativeMs: number | undefined): CompiledWindow {
   return {
-    range: (t, _now, from = 0, to = t.length) => ({
-      from: lowerBoundIn(t, from, to, lo),
-      to: lowerBoundIn(t, from, to, hi),
-    }),
-    relativeMs: undefined,
+    from,
+    to,
+    range: (t, now, lo = 0, hi = t.length) => ({ from: from(t, now, lo, hi), to: to(t, now, lo, hi) }),
+    relativeMs,
   };
 }
+
+/** Whether a condition holds at `instant`, over times[lo, end) (see nextWindowFlip). */
+export type HoldsAt = (times: readonly number[], lo: number, end: number, instant: number) => boolean;
 
 /**
  * The first instant after `now` at which `holdsAt` differs from `current`, considering only the
  * instants at which the content of a `within_last` window of `ms` over `times` changes: an event
  * enters at its time and leaves at time + ms + 1. Infinity when it never differs. The times are
- * times[lo, n).
+ * times[lo, n); `holdsAt` is called with them, so that a caller passes one function made once,
+ * not a closure per evaluation.
  */
 export function nextWindowFlip(
   times: readonly number[],
   ms: number,
   now: number,
   current: boolean,
-  holdsAt: (instant: number) => boolean,
+  holdsAt: HoldsAt,
   lo = 0,
   n = times.length,
 ): number {
@@ -76,7 +93,7 @@ export function nextWindowFlip(
     );
     while (enter < n && times[enter] === c) enter++;
     while (leave < n && times[leave] + ms + 1 === c) leave++;
-    if (holdsAt(c) !== current) return c;
+    if (holdsAt(times, lo, n, c) !== current) return c;
   }
   return Number.POSITIVE_INFINITY;
 }
