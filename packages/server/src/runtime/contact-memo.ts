@@ -62,40 +62,49 @@ export function dueKnown(s: ContactState): boolean {
   return s.host.length > 0 && s.host[1] === 1;
 }
 
-/** Calls `fn` with each [segment number, instant] of the contact's next changes. */
-export function forEachDue(s: ContactState, fn: (ordinal: number, at: number) => void): void {
+/**
+ * Writes the next changes as [segment number, instant, …] into `out` from index `at` (a reused
+ * array: no closure or array per call); returns the index after the last one written.
+ */
+export function duesInto(s: ContactState, out: number[], at: number): number {
   const h = s.host;
+  let n = at;
   for (let k = HEAD + wordCount(h); k < h.length; k++) {
     const x = h[k];
     if (x < 0) {
-      fn(-x - 1, h[k + 1]);
-      k++;
+      out[n++] = -x - 1;
+      out[n++] = h[++k];
     } else {
       const o = x % ORDINALS;
-      fn(o, (x - o) / ORDINALS + EPOCH);
+      out[n++] = o;
+      out[n++] = (x - o) / ORDINALS + EPOCH;
     }
   }
+  return n;
 }
 
 /** The earliest next change, or +Infinity. */
 export function earliestDue(s: ContactState): number {
+  const n = duesInto(s, scratch, 0);
   let min = Number.POSITIVE_INFINITY;
-  forEachDue(s, (_, at) => {
-    if (at < min) min = at;
-  });
+  for (let k = 1; k < n; k += 2) if (scratch[k] < min) min = scratch[k];
   return min;
 }
 
+/** earliestDue's pairs (single-threaded: reused by every call). */
+const scratch: number[] = [];
+
 /**
- * Replaces the next changes with `pairs` ([segment number, instant, …]) and marks them known;
- * returns the earliest of them (+Infinity when none), which the caller's timer needs.
+ * Replaces the next changes with the first `count` numbers of `pairs` ([segment number, instant,
+ * …]) and marks them known; returns the earliest of them (+Infinity when none), which the
+ * caller's timer needs.
  */
-export function setDues(s: ContactState, pairs: readonly number[]): number {
+export function setDues(s: ContactState, pairs: readonly number[], count = pairs.length): number {
   const h = s.host;
   const w = wordCount(h);
   let n = 0;
   let earliest = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < pairs.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     n += packs(pairs[k], pairs[k + 1]) ? 1 : 2;
     if (pairs[k + 1] < earliest) earliest = pairs[k + 1];
   }
@@ -104,7 +113,7 @@ export function setDues(s: ContactState, pairs: readonly number[]): number {
   out[1] = 1;
   for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
   let at = HEAD + w;
-  for (let k = 0; k < pairs.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     const o = pairs[k];
     const t = pairs[k + 1];
     if (packs(o, t)) out[at++] = (t - EPOCH) * ORDINALS + o;

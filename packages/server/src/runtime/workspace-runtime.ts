@@ -4,6 +4,7 @@ import {
   type ContactState,
   type DataChange,
   DependencyIndex,
+  type MembershipVisitor,
   SegmentEngine,
 } from "@growthos/segments-core";
 import type { SegmentRecord, StoredContact } from "../store/records.ts";
@@ -11,8 +12,8 @@ import type { WriteBatch } from "../store/write-batch.ts";
 import {
   clearMembers,
   dueKnown,
+  duesInto,
   earliestDue,
-  forEachDue,
   forgetDues,
   isMember,
   memberOrdinals,
@@ -82,6 +83,15 @@ export class WorkspaceRuntime {
   /** By segment number: the pass that last evaluated it (`pass` counts passes). */
   private readonly evaluatedIn: number[] = [];
   private pass = 0;
+  /** The contact, instant and batch of the `reevaluate` pass under way (see `visitPass`). */
+  private passState: ContactState | undefined;
+  private passNow = 0;
+  private passBatch: WriteBatch | undefined;
+  /** That pass's new next changes, [segment number, instant, …], `freshCount` numbers long. */
+  private readonly fresh: number[] = [];
+  private freshCount = 0;
+  /** A contact's next changes as pairs, written by `nextChanges` and `segmentsDue` (reused). */
+  private readonly dues: number[] = [];
 
   constructor(
     readonly workspaceId: string,
@@ -286,14 +296,15 @@ export class WorkspaceRuntime {
       this.evaluatedIn[r[k]] = pass;
       if (!Number.isNaN(r[k + 2]) && timeDependent[r[k]] === true) fresh.push(r[k], r[k + 2]);
     }
-    const dues = this.nextChanges(state, false, pass, timeDependent, fresh);
+    const n = this.nextChanges(state, false, pass, fresh, fresh.length);
+    const dues = this.dues;
     // Each result holds from the staged instant until its next change: all of them still hold now?
-    for (let k = 1; k < dues.length; k += 2) if (dues[k] <= now) return false;
+    for (let k = 1; k < n; k += 2) if (dues[k] <= now) return false;
     for (let k = 0; k < r.length; k += 3) {
       const s = live[r[k]];
       if (s !== undefined) this.record(state, s, r[k], r[k + 1] === 1, now, batch);
     }
-    const next = setDues(state, dues);
+    const next = setDues(state, dues, n);
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
     return true;
   }
@@ -301,9 +312,9 @@ export class WorkspaceRuntime {
   /** The ids of the contact's time-dependent segments whose next change is due by `at`. */
   private segmentsDue(state: ContactState, at: number): string[] {
     const due: string[] = [];
-    forEachDue(state, (o, t) => {
-      if (t <= at) due.push(this.ordinals.idAt(o));
-    });
+    const pairs = this.dues;
+    const n = duesInto(state, pairs, 0);
+    for (let k = 0; k < n; k += 2) if (pairs[k + 1] <= at) due.push(this.ordinals.idAt(pairs[k]));
     return due;
   }
 
@@ -462,41 +473,68 @@ export class WorkspaceRuntime {
     let next: number;
     if (wanted.length === 0) next = earliestDue(state);
     else {
-      const { live, timeDependent } = this.byNumber();
       const pass = ++this.pass;
-      const fresh: number[] = [];
-      // Referenced segments evaluated on the way are recorded too: their result is as current.
-      this.engine.evaluateEach(wanted, state, now, (id, member, next) => {
-        const o = this.ordinals.of(id);
-        this.evaluatedIn[o] = pass;
-        const s = live[o];
-        if (s !== undefined) this.record(state, s, o, member, now, batch);
-        if (next !== null && timeDependent[o] === true) fresh.push(o, next);
-      });
-      next = setDues(state, this.nextChanges(state, full, pass, timeDependent, fresh));
+      this.freshCount = 0;
+      this.passState = state;
+      this.passNow = now;
+      this.passBatch = batch;
+      try {
+        this.engine.evaluateEach(wanted, state, now, this.visitPass);
+      } finally {
+        this.passState = undefined;
+        this.passBatch = undefined;
+      }
+      const n = this.nextChanges(state, full, pass, this.fresh, this.freshCount);
+      next = setDues(state, this.dues, n);
     }
     this.timers.set(contactId, Number.isFinite(next) ? next : null);
   }
 
   /**
-   * The pairs [segment number, next change] of the time-dependent segments after an evaluation:
-   * those not evaluated in this `pass` kept (none on a full pass), then the evaluated ones' new
-   * next changes (`fresh`).
+   * Each segment's result in a `reevaluate` pass, as the engine settles it (one function for
+   * every pass; the pass is in the fields). Referenced segments evaluated on the way are
+   * recorded too: their result is as current.
+   */
+  private readonly visitPass: MembershipVisitor = (id, member, next) => {
+    const { live, timeDependent } = this.byNumber();
+    const o = this.ordinals.of(id);
+    this.evaluatedIn[o] = this.pass;
+    const s = live[o];
+    if (s !== undefined)
+      this.record(this.passState as ContactState, s, o, member, this.passNow, this.passBatch as WriteBatch);
+    if (next !== null && timeDependent[o] === true) {
+      this.fresh[this.freshCount++] = o;
+      this.fresh[this.freshCount++] = next;
+    }
+  };
+
+  /**
+   * Writes into `this.dues` the pairs [segment number, next change] of the time-dependent segments
+   * after an evaluation: those not evaluated in this `pass` kept (none on a full pass), then the
+   * evaluated ones' new next changes (the first `freshCount` numbers of `fresh`). Returns how many
+   * numbers it wrote.
    */
   private nextChanges(
     state: ContactState,
     full: boolean,
     pass: number,
-    timeDependent: readonly boolean[],
     fresh: readonly number[],
-  ): number[] {
-    if (full) return [...fresh];
-    const out: number[] = [];
-    forEachDue(state, (o, at) => {
-      if (this.evaluatedIn[o] !== pass && timeDependent[o] === true) out.push(o, at);
-    });
-    for (let k = 0; k < fresh.length; k++) out.push(fresh[k]);
-    return out;
+    freshCount: number,
+  ): number {
+    const out = this.dues;
+    let n = 0;
+    if (!full) {
+      const { timeDependent } = this.byNumber();
+      const had = duesInto(state, out, 0);
+      for (let k = 0; k < had; k += 2) {
+        const o = out[k];
+        if (this.evaluatedIn[o] === pass || timeDependent[o] !== true) continue;
+        out[n++] = o;
+        out[n++] = out[k + 1];
+      }
+    }
+    for (let k = 0; k < freshCount; k++) out[n++] = fresh[k];
+    return n;
   }
 
   private record(
