@@ -2,16 +2,22 @@ import type { ContactState } from "@growthos/segments-core";
 
 /**
  * What the runtime keeps per contact beside the engine's state, in the state's `host` array
- * (plain doubles, allocated at their exact size):
+ * (plain doubles):
  *
- *   [W, dueKnown, member word × W, next change …]
+ *   [W, dueKnown, member word × W, next change …, NaN …]
  *
  * - member words: the segments the contact is in, as bits over `SegmentOrdinals`, 30 per word
  *   (small integers);
- * - dueKnown: 1 once a full pass has computed every time-dependent segment's next change;
+ * - dueKnown: 0 until a full pass has computed every time-dependent segment's next change, then
+ *   a stamp that changes whenever the next changes or the words are rewritten (the array is
+ *   updated in place, so its identity cannot tell a staged pass that the contact changed);
  * - next changes: one number per time-dependent segment that has one, (instant − EPOCH) × 4096
  *   + segment number; a pair [−(segment number + 1), instant] when that does not fit (a segment
- *   number ≥ 4096, an instant before 2024 or after 2093, a fractional instant).
+ *   number ≥ 4096, an instant before 2024 or after 2093, a fractional instant);
+ * - NaN: room left by fewer next changes than the array had, or kept for more (`SLACK`). The
+ *   next changes are rewritten in place when they fit: a new array would be kept until the
+ *   contact's next message, outlive many scavenges and be promoted (half of what live traffic
+ *   promoted was these arrays), then be garbage in the old space.
  *
  * One array instead of an entry object, a bits array and a pairs array, and one number per next
  * change instead of two: about 300 bytes less per contact (docs/benchmarks.md).
@@ -23,6 +29,8 @@ const EPOCH = 1_704_067_200_000;
 const ORDINALS = 4096;
 /** 2^41 ms (69 years): (instant − EPOCH) × 4096 + ordinal stays below 2^53, so it is exact. */
 const SPAN = 2 ** 41;
+/** Spare room given when the next changes outgrow an array that already had some (not on the first pass, so a loaded contact's array stays exact). */
+const SLACK = 2;
 
 export function isMember(s: ContactState, ordinal: number): boolean {
   const h = s.host;
@@ -59,7 +67,21 @@ export function clearMembers(s: ContactState): void {
 
 /** Whether the next changes are known (the contact has had a full pass since its state was built). */
 export function dueKnown(s: ContactState): boolean {
-  return s.host.length > 0 && s.host[1] === 1;
+  return s.host.length > 0 && s.host[1] !== 0;
+}
+
+/** Changes whenever the next changes or the member words are rewritten (0: unknown). */
+export function dueStamp(s: ContactState): number {
+  return s.host.length === 0 ? 0 : s.host[1];
+}
+
+/** The last stamp given; a snapshot's hosts are restored with 1 (`restoredHost`), so stamps given here never repeat one. */
+let lastStamp = 1;
+
+/** A host array read back from a snapshot: its stamp, from another process, set to 1. */
+export function restoredHost(h: number[]): number[] {
+  if (h.length > 1 && h[1] !== 0) h[1] = 1;
+  return h;
 }
 
 /**
@@ -71,6 +93,7 @@ export function duesInto(s: ContactState, out: number[], at: number): number {
   let n = at;
   for (let k = HEAD + wordCount(h); k < h.length; k++) {
     const x = h[k];
+    if (Number.isNaN(x)) break; // the spare room
     if (x < 0) {
       out[n++] = -x - 1;
       out[n++] = h[++k];
@@ -108,10 +131,12 @@ export function setDues(s: ContactState, pairs: readonly number[], count = pairs
     n += packs(pairs[k], pairs[k + 1]) ? 1 : 2;
     if (pairs[k + 1] < earliest) earliest = pairs[k + 1];
   }
-  const out = new Array<number>(HEAD + w + n);
+  const size = HEAD + w + n;
+  const had = h.length > HEAD + w && !Number.isNaN(h[HEAD + w]);
+  const out = size <= h.length ? h : new Array<number>(had ? size + SLACK : size);
   out[0] = w;
-  out[1] = 1;
-  for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
+  out[1] = ++lastStamp;
+  if (out !== h) for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
   let at = HEAD + w;
   for (let k = 0; k < count; k += 2) {
     const o = pairs[k];
@@ -122,6 +147,7 @@ export function setDues(s: ContactState, pairs: readonly number[], count = pairs
       out[at++] = t;
     }
   }
+  out.fill(Number.NaN, at);
   s.host = out;
   return earliest;
 }
@@ -129,12 +155,9 @@ export function setDues(s: ContactState, pairs: readonly number[], count = pairs
 /** Forgets the next changes: the contact's next pass is a full one. */
 export function forgetDues(s: ContactState): void {
   const h = s.host;
-  const w = wordCount(h);
-  const out = new Array<number>(HEAD + w);
-  out[0] = w;
-  out[1] = 0;
-  for (let i = 0; i < w; i++) out[HEAD + i] = h[HEAD + i];
-  s.host = out;
+  if (h.length === 0) return;
+  h[1] = 0;
+  h.fill(Number.NaN, HEAD + wordCount(h));
 }
 
 function packs(ordinal: number, at: number): boolean {
@@ -152,7 +175,7 @@ function withWords(h: readonly number[], w: number): number[] {
   const rest = h.length === 0 ? 0 : h.length - HEAD - had;
   const out = new Array<number>(HEAD + w + rest);
   out[0] = w;
-  out[1] = h.length === 0 ? 0 : h[1];
+  out[1] = h.length === 0 || h[1] === 0 ? 0 : ++lastStamp;
   for (let i = 0; i < w; i++) out[HEAD + i] = i < had ? h[HEAD + i] : 0;
   for (let k = 0; k < rest; k++) out[HEAD + w + k] = h[HEAD + had + k];
   return out;

@@ -7,6 +7,7 @@ import {
   type SegmentEngine,
   type StateExtras,
 } from "@growthos/segments-core";
+import { restoredHost } from "./contact-memo.ts";
 import { FrameReader, FrameWriter } from "./snapshot-file.ts";
 
 /**
@@ -185,7 +186,7 @@ function decodeChunk(c: ContactChunk, engine: SegmentEngine, intern: (s: string)
     }
     s.d = doublesOf(c.doubles, d, c.doubleEnds[i]);
     d = c.doubleEnds[i];
-    if (c.hostEnds[i] > h) s.host = doublesOf(c.host, h, c.hostEnds[i]);
+    if (c.hostEnds[i] > h) s.host = restoredHost(doublesOf(c.host, h, c.hostEnds[i]));
     h = c.hostEnds[i];
     s.x = extras.get(i);
     out.push(s);

@@ -12,6 +12,7 @@ import type { WriteBatch } from "../store/write-batch.ts";
 import {
   clearMembers,
   dueKnown,
+  dueStamp,
   duesInto,
   earliestDue,
   forgetDues,
@@ -39,11 +40,11 @@ interface Backfill {
 /**
  * A due contact evaluated ahead of its instant (`stageDue`): the results of its due segments at
  * that instant, [segment number, member 1/0, next change or NaN, …], good while the contact's
- * state, its host array (replaced by every pass) and the engine are the ones it was computed on.
+ * state, its host's stamp (changed by every pass) and the engine are the ones it was computed on.
  */
 interface StagedPass {
   state: ContactState;
-  host: number[];
+  stamp: number;
   engine: SegmentEngine;
   results: number[];
 }
@@ -278,7 +279,7 @@ export class WorkspaceRuntime {
     this.engine.evaluateEach(this.segmentsDue(state, at), state, at, (id, member, next) => {
       results.push(this.ordinals.of(id), member ? 1 : 0, next ?? Number.NaN);
     });
-    return { state, host: state.host, engine: this.engine, results };
+    return { state, stamp: dueStamp(state), engine: this.engine, results };
   }
 
   /**
@@ -287,7 +288,7 @@ export class WorkspaceRuntime {
    */
   private applyStaged(contactId: string, p: StagedPass, now: number, batch: WriteBatch): boolean {
     const state = this.contacts.get(contactId);
-    if (state !== p.state || state.host !== p.host || p.engine !== this.engine) return false;
+    if (state !== p.state || dueStamp(state) !== p.stamp || p.engine !== this.engine) return false;
     const { live, timeDependent } = this.byNumber();
     const pass = ++this.pass;
     const r = p.results;

@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import {
   clearMembers,
   dueKnown,
+  dueStamp,
   duesInto,
   earliestDue,
   forgetDues,
   isMember,
   memberOrdinals,
+  restoredHost,
   setDues,
   setMember,
 } from "../../src/runtime/contact-memo.ts";
@@ -80,6 +82,53 @@ describe("contact memo", () => {
     for (const w of s.host.slice(2, 6)) expect(Number.isInteger(w) && w >= 0 && w < 2 ** 30).toBe(true);
     setDues(s, [4096, Date.UTC(2026, 10, 29)]);
     expect(s.host).toHaveLength(2 + 4 + 2);
+  });
+
+  it("rewrites the next changes in place when they fit, with a stamp that changes every time", () => {
+    const s = new ContactState("c", layout);
+    setMember(s, 40, true);
+    setDues(s, [1, Date.UTC(2026, 10, 29), 2, Date.UTC(2026, 10, 30)]);
+    const host = s.host;
+    const stamps = new Set([dueStamp(s)]);
+    // The first pass's array is exact: [words, stamp, 2 words, 2 packed next changes].
+    expect(host).toHaveLength(2 + 2 + 2);
+    // Fewer, then as many: the same array (nothing for the scavenger to promote).
+    setDues(s, [3, Date.UTC(2026, 11, 1)]);
+    expect(s.host).toBe(host);
+    expect(earliestDue(s)).toBe(Date.UTC(2026, 11, 1));
+    stamps.add(dueStamp(s));
+    setDues(s, [4, Date.UTC(2026, 11, 2), 5, Date.UTC(2026, 11, 3)]);
+    expect(s.host).toBe(host);
+    stamps.add(dueStamp(s));
+    // More than it holds: a new array with room for two more, used by the next growth.
+    setDues(s, [1, 1, 2, 2, 3, 3]);
+    expect(s.host).not.toBe(host);
+    expect(s.host).toHaveLength(2 + 2 + 6 + 2);
+    const grown = s.host;
+    stamps.add(dueStamp(s));
+    setDues(s, [1, 1, 2, 2, 3, 3, 4, Date.UTC(2026, 11, 4), 5, Date.UTC(2026, 11, 5)]);
+    expect(s.host).toBe(grown);
+    stamps.add(dueStamp(s));
+    const out: number[] = [];
+    expect(duesInto(s, out, 0)).toBe(10);
+    expect(out).toEqual([1, 1, 2, 2, 3, 3, 4, Date.UTC(2026, 11, 4), 5, Date.UTC(2026, 11, 5)]);
+    setMember(s, 200, true); // more member words: the array is rewritten
+    stamps.add(dueStamp(s));
+    expect(stamps.size).toBe(6);
+    expect(isMember(s, 40) && isMember(s, 200)).toBe(true);
+    forgetDues(s);
+    expect(dueStamp(s)).toBe(0);
+    expect(memberOrdinals(s)).toEqual([40, 200]);
+  });
+
+  it("restores a snapshot's stamps as 1, which no later rewrite gives", () => {
+    const s = new ContactState("c", layout);
+    setDues(s, [1, Date.UTC(2026, 10, 29)]);
+    const copy = restoredHost([...s.host]);
+    expect(copy[1]).toBe(1);
+    expect(restoredHost([1, 0, 5])[1]).toBe(0);
+    setDues(s, [1, Date.UTC(2026, 10, 29)]);
+    expect(dueStamp(s)).toBeGreaterThan(1);
   });
 
   it("never writes into the shared empty array a new state starts with", () => {
