@@ -118,6 +118,6 @@ function applyEvent(
       const v = lookupProperty(props, p);
       return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
     });
-    s.d = insertEvent(s.d, layout.at.span, spec.index, ts, measured);
+    insertEvent(s, layout.at.span, spec.index, ts, measured);
   }
 }

@@ -50,9 +50,17 @@ export class ContactState {
     return this.v[this.layout.at.doublesAt] as number[];
   }
 
+  /** Replaces the doubles with an array of exactly their size (no spare room). */
   set d(d: number[]) {
     this.v[this.layout.at.doublesAt] = d;
+    this.spare = 0;
   }
+
+  /**
+   * Doubles the backing store of `d` holds past its length, for the next events (`insertEvent`).
+   * Only a hint: too high, V8 grows the array itself; too low, an insert copies it.
+   */
+  spare = 0;
 
   /** Static lists the contact is in (only lists some rule reads). */
   get lists(): Set<string> | undefined {
@@ -111,9 +119,9 @@ export class ContactState {
 
   /** Approximate bytes retained by this state (V8 object and array overheads included). */
   byteSize(): number {
-    let bytes = 24 + 5 * 8 + 2 * this.id.length + 16;
+    let bytes = 24 + 6 * 8 + 2 * this.id.length + 16;
     bytes += 48 + 8 * this.v.length;
-    bytes += 48 + 8 * this.d.length;
+    bytes += 48 + 8 * (this.d.length + this.spare);
     for (let i = 0; i < this.layout.at.doublesAt; i++) bytes += valueBytes(this.v[i]);
     if (this.x !== undefined) bytes += 56;
     if (this.host !== NO_HOST) bytes += 48 + 8 * this.host.length;

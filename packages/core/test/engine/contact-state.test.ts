@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SegmentEngine } from "../../src/engine/segment-engine.ts";
 import type { Group } from "../../src/index.ts";
@@ -102,6 +103,51 @@ describe("contact state", () => {
     expect([0, 1, 2].map((k) => s.eventCount(k))).toEqual([2, 1, 3]);
     // The events follow the fixed part, with no spare capacity.
     expect(s.d.length).toBe(spanStart(s.d, wide.layout.at.span[0]) + 2 * 2 + 1 + 3);
+  });
+
+  it("inserts events in place while the array has room, with the same result as copying", () => {
+    const wide = new SegmentEngine("ws", [
+      {
+        id: "a",
+        rule: { type: "group", combinator: "and", children: [rule, seen("signup"), seen("login")] },
+      },
+    ]);
+    const kinds = ["purchase", "signup", "login"] as const;
+    const event = fc.record({
+      kind: fc.constantFrom(0, 1, 2),
+      dt: fc.integer({ min: -50, max: 50 }), // late and out of order, with ties
+      amount: fc.integer({ min: 0, max: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), (events) => {
+        const s = wide.createState("u");
+        // What each tracker must hold: times in order, equal times in arrival order.
+        const expected: [number, number][][] = [[], [], []];
+        let inPlace = 0;
+        let copies = 0;
+        for (const e of events) {
+          const before = s.d;
+          const props = { amount: e.amount };
+          wide.apply(s, { type: "track", event: kinds[e.kind], properties: props, timestamp: T + e.dt });
+          if (s.d === before) inPlace++;
+          else copies++;
+          const list = expected[wide.layout.trackersByEvent.get(kinds[e.kind])?.[0].index ?? -1];
+          let at = list.length;
+          while (at > 0 && list[at - 1][0] > T + e.dt) at--;
+          list.splice(at, 0, [T + e.dt, e.amount]);
+          expect(s.spare).toBeGreaterThanOrEqual(0);
+          expect(s.spare).toBeLessThanOrEqual(4);
+        }
+        for (let k = 0; k < 3; k++) {
+          const tracker = s.tracker(k);
+          expect(tracker.times).toEqual(expected[k].map(([t]) => t));
+          if (tracker.values.length > 0) expect(tracker.values[0]).toEqual(expected[k].map(([, a]) => a));
+        }
+        // After the first copy, at most one insert in two of a kind copies the array.
+        if (events.length >= 6) expect(inPlace).toBeGreaterThanOrEqual(copies - 3);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("lets the latest timestamp win, removals included; ties go to the last received", () => {
