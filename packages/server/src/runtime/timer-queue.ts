@@ -9,14 +9,23 @@ import { DueHeap } from "./due-heap.ts";
  * the caller worked out for it then (`P`: its evaluation at its instant), so that the work of an
  * expiry wave is done before the wave. `popDue` takes from both heaps, earliest first, and hands
  * each entry its staged value; an entry made stale by a new instant goes with its value.
+ *
+ * Each contact's instant lives in a slot of one Float64Array, found through a map of slot numbers
+ * (small integers): a reschedule is one lookup and a write, where a map of instants took two
+ * lookups and a new heap number, promoted with the map it was stored in. A contact just taken
+ * keeps its slot (NaN) for the instant its re-evaluation sets next.
  */
 export class TimerQueue<P = unknown> {
-  private readonly due = new Map<string, number>();
+  private readonly slots = new Map<string, number>();
+  private due = new Float64Array(1024);
+  private readonly free: number[] = [];
+  private used = 0;
+  private live = 0;
   private readonly waiting = new DueHeap<never>();
   private readonly staged = new DueHeap<P>();
 
   get size(): number {
-    return this.due.size;
+    return this.live;
   }
 
   /** Entries moved by `stageUntil` and not taken yet (stale ones until they come up). */
@@ -26,18 +35,51 @@ export class TimerQueue<P = unknown> {
 
   /** Sets (or clears, with null) the contact's next due instant. */
   set(contactId: string, at: number | null): void {
-    if (at === null) {
-      this.due.delete(contactId);
+    const slot = this.slots.get(contactId);
+    if (at === null || Number.isNaN(at)) {
+      if (slot === undefined) return;
+      if (!Number.isNaN(this.due[slot])) this.live--;
+      this.slots.delete(contactId);
+      this.free.push(slot);
       return;
     }
-    if (this.due.get(contactId) === at) return;
-    this.due.set(contactId, at);
+    if (slot === undefined) {
+      const s = this.newSlot();
+      this.slots.set(contactId, s);
+      this.due[s] = at;
+      this.live++;
+    } else {
+      const had = this.due[slot];
+      if (had === at) return;
+      if (Number.isNaN(had)) this.live++;
+      this.due[slot] = at;
+    }
     this.waiting.push(at, contactId);
   }
 
   /** The contact's due instant, or undefined. */
   get(contactId: string): number | undefined {
-    return this.due.get(contactId);
+    const slot = this.slots.get(contactId);
+    if (slot === undefined) return undefined;
+    const at = this.due[slot];
+    return Number.isNaN(at) ? undefined : at;
+  }
+
+  /** Whether `at` is the contact's current instant (an entry at another one is stale). */
+  private isDue(contactId: string, at: number): boolean {
+    const slot = this.slots.get(contactId);
+    return slot !== undefined && this.due[slot] === at;
+  }
+
+  private newSlot(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if (this.used === this.due.length) {
+      const grown = new Float64Array(this.due.length * 2);
+      grown.set(this.due);
+      this.due = grown;
+    }
+    return this.used++;
   }
 
   /** The earliest live due instant, or null. */
@@ -68,7 +110,7 @@ export class TimerQueue<P = unknown> {
       const id = this.waiting.headId;
       this.waiting.pop();
       taken++;
-      if (this.due.get(id) === at) this.staged.push(at, id, stage(id, at));
+      if (this.isDue(id, at)) this.staged.push(at, id, stage(id, at));
     }
     return taken;
   }
@@ -92,7 +134,8 @@ export class TimerQueue<P = unknown> {
       const at = from.headAt;
       const value = from.headValue;
       from.pop();
-      this.due.delete(id);
+      this.due[this.slots.get(id) as number] = Number.NaN;
+      this.live--;
       n++;
       take(id, at, value);
     }
@@ -110,7 +153,7 @@ export class TimerQueue<P = unknown> {
    */
   private earliestUpTo(heap: DueHeap<unknown>, bound: number): number {
     while (heap.length > 0 && heap.headAt <= bound) {
-      if (this.due.get(heap.headId) === heap.headAt) return heap.headAt;
+      if (this.isDue(heap.headId, heap.headAt)) return heap.headAt;
       heap.pop();
     }
     return Number.POSITIVE_INFINITY;

@@ -62,6 +62,7 @@ describe("TimerQueue", () => {
           const earliest = Math.min(...model.values());
           expect(q.peek()).toBe(Number.isFinite(earliest) ? earliest : null);
           expect(q.size).toBe(model.size);
+          for (const id of ["a", "b", "c", "d", "e", "f"]) expect(q.get(id)).toBe(model.get(id));
         }
       }),
       { numRuns: 2_000 },
