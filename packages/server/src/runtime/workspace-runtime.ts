@@ -37,17 +37,17 @@ interface Backfill {
   states: Map<string, ContactState>;
 }
 
-/**
- * A due contact evaluated ahead of its instant (`stageDue`): the results of its due segments at
- * that instant, [segment number, member 1/0, next change or NaN, …], good while the contact's
- * state, its host's stamp (changed by every pass) and the engine are the ones it was computed on.
- */
 /** A contact an `ingest` call touches: its state and what changed in it. */
 interface Touched {
   state: ContactState;
   changes: DataChange[];
 }
 
+/**
+ * A due contact evaluated ahead of its instant (`stageDue`): the results of its due segments at
+ * that instant, [segment number, member 1/0, next change or NaN, …], good while the contact's
+ * state, its host's stamp (changed by every pass) and the engine are the ones it was computed on.
+ */
 interface StagedPass {
   state: ContactState;
   stamp: number;
