@@ -4,6 +4,7 @@ import type { WorkspaceRuntime } from "../runtime/workspace-runtime.ts";
 import type { Store } from "../store/store.ts";
 import { emptyBatch, isEmptyBatch, type WriteBatch } from "../store/write-batch.ts";
 import type { PipelineObserver } from "./pipeline-observer.ts";
+import { RecentIds } from "./recent-ids.ts";
 import { TimerPacer, type TimerPacing } from "./timer-pacer.ts";
 
 export interface IngestResult {
@@ -23,6 +24,9 @@ type Item =
       messages: IngestMessage[];
       /** A contact deletion: its group ends with it (see `ingest`). */
       closesGroup: boolean;
+      /** Its message ids already in the store, looked up when it was queued, and that lookup's stamp (`RecentIds`). */
+      known: Promise<ReadonlySet<string>>;
+      stamp: number;
       resolve: (r: IngestResult) => void;
       reject: (e: unknown) => void;
     }
@@ -78,8 +82,8 @@ export class WorkspacePipeline {
   observer: PipelineObserver | undefined;
   /** The previous turn's commit and answers; resolves to whether it committed. */
   private inflight: Promise<boolean> | null = null;
-  /** Message ids of the batch being committed: not in the store yet, but taken. */
-  private inflightIds = new Set<string>();
+  /** Ids applied by turns that the queued calls' lookups may not have seen: taken as well. */
+  private readonly recent = new RecentIds();
   /** Whether a turn's commit is in flight (the next turn may then take every queued call). */
   private committing = false;
 
@@ -116,6 +120,7 @@ export class WorkspacePipeline {
             kind: "ingest",
             messages: part,
             closesGroup: part[0]?.type === "delete",
+            ...this.lookUp(part),
             resolve,
             reject,
           }),
@@ -126,6 +131,21 @@ export class WorkspacePipeline {
       accepted: results.reduce((n, r) => n + r.accepted, 0),
       duplicates: results.reduce((n, r) => n + r.duplicates, 0),
     }));
+  }
+
+  /**
+   * Looks the part's message ids up in the store now, while earlier turns are evaluated, rather
+   * than when its turn comes: the turn does not wait for the store's answer.
+   */
+  private lookUp(part: IngestMessage[]): { known: Promise<ReadonlySet<string>>; stamp: number } {
+    const stamp = this.recent.durableTurns;
+    const ids: string[] = [];
+    for (const m of part) if (m.messageId !== undefined) ids.push(m.messageId);
+    if (ids.length === 0 || this.closed) return { known: Promise.resolve(new Set()), stamp };
+    const known = this.store.seenMessageIds(this.runtime.workspaceId, ids);
+    // Its turn awaits it (and fails the calls if it failed); a call never run must not leave it unhandled.
+    known.catch(() => {});
+    return { known, stamp };
   }
 
   /** Runs `run` alone in the pipeline, its writes committed in their own transaction. */
@@ -278,21 +298,22 @@ export class WorkspacePipeline {
     const batch = emptyBatch(this.runtime.workspaceId);
     const results: IngestResult[] = [];
     let turn: TimerTurn = { timers: 0, capped: false, evaluateMs: 0 };
+    // Calls are stamped in queue order: the oldest one waiting saw least.
+    const oldest = group[0] ?? this.queue.find((item) => item.kind === "ingest");
+    this.recent.prune(oldest?.kind === "ingest" ? oldest.stamp : this.recent.durableTurns);
+    const taken = new Set<string>();
     try {
-      const ids = group.flatMap((g) =>
-        g.messages.flatMap((m) => (m.messageId === undefined ? [] : [m.messageId])),
-      );
-      const seen =
-        ids.length === 0 ? new Set<string>() : await this.store.seenMessageIds(this.runtime.workspaceId, ids);
-      for (const id of ids) if (this.inflightIds.has(id)) seen.add(id);
+      const known = await Promise.all(group.map((g) => g.known));
       const started = performance.now();
       let messages = 0;
-      for (const g of group) {
-        // A messageId seen before, or earlier in this group, is accepted and ignored.
+      for (const [i, g] of group.entries()) {
+        // A messageId stored, applied by a turn its lookup did not see, or earlier in this group
+        // is accepted and ignored.
         const fresh = g.messages.filter((m) => {
-          if (m.messageId === undefined) return true;
-          if (seen.has(m.messageId)) return false;
-          seen.add(m.messageId);
+          const id = m.messageId;
+          if (id === undefined) return true;
+          if (known[i].has(id) || this.recent.has(id) || taken.has(id)) return false;
+          taken.add(id);
           return true;
         });
         this.runtime.ingest(fresh, now, batch);
@@ -317,15 +338,17 @@ export class WorkspacePipeline {
       for (const g of group) g.reject(e);
       return;
     }
+    const turnNo = this.recent.add([...taken]);
     if (this.inflight !== null && !(await this.inflight)) {
       // That failure is handled once: later turns build on the reloaded memory and commit as usual.
       this.inflight = null;
+      this.recent.forget(turnNo);
       await this.reload(batch);
       const refused = new Error("an earlier commit failed; this batch was not stored");
       for (const g of group) g.reject(refused);
       return;
     }
-    this.inflight = this.commitAndAnswer(batch, group, results, turn);
+    this.inflight = this.commitAndAnswer(batch, group, results, turn, turnNo);
   }
 
   private async commitAndAnswer(
@@ -333,21 +356,22 @@ export class WorkspacePipeline {
     group: Extract<Item, { kind: "ingest" }>[],
     results: IngestResult[],
     turn: TimerTurn,
+    turnNo: number,
   ): Promise<boolean> {
-    this.inflightIds = new Set(batch.messageIds);
     this.committing = true;
     try {
       const started = performance.now();
       await this.commit(batch);
+      this.recent.committed(turnNo);
       this.pacer.observe(turn.timers, turn.evaluateMs + performance.now() - started, turn.capped);
       for (const [i, g] of group.entries()) g.resolve(results[i]);
       return true;
     } catch (e) {
+      this.recent.forget(turnNo);
       await this.reload(batch);
       for (const g of group) g.reject(e);
       return false;
     } finally {
-      this.inflightIds = new Set();
       this.committing = false;
     }
   }

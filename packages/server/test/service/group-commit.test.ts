@@ -188,3 +188,69 @@ describe("the turns of a group commit", () => {
     expect(ingested.map((b) => b.messageIds.length)).toEqual([40]);
   });
 });
+
+describe("a messageId sent again", () => {
+  /** Answers each store lookup as it stood when asked, but only once `open()` was called. */
+  function lateLookups(store: SqliteStore) {
+    const seen = store.seenMessageIds.bind(store);
+    let open = () => {};
+    const opened = new Promise<void>((r) => {
+      open = r;
+    });
+    store.seenMessageIds = async (ws, ids) => {
+      const answer = await seen(ws, ids);
+      await opened;
+      return answer;
+    };
+    return () => open();
+  }
+
+  it("is a duplicate while the first one commits, even when the store's answer predates that commit", async () => {
+    const { store, ws, hold, release } = await gatedService();
+    hold();
+    const first = ws.ingest([identify("ann", "m1")]);
+    await turns();
+    const open = lateLookups(store);
+    const again = ws.ingest([identify("ann", "m1", "free")]);
+    await turns();
+    release();
+    expect(await first).toEqual({ accepted: 1, duplicates: 0 });
+    open();
+    expect(await again).toEqual({ accepted: 0, duplicates: 1 });
+    expect((await store.getContact(WS, "ann"))?.traits).toEqual([{ key: "plan", value: "pro", ts: T0 }]);
+    expect(ws.runtime.isMember("ann", "pro")).toBe(true);
+  });
+
+  it("is a duplicate when both were queued and the first one's turn came and went before the second's", async () => {
+    const { store, ws, gate, hold, release } = await gatedService({ maxBatchMessages: 1 });
+    hold();
+    const held = ws.ingest([identify("cy", "m0")]);
+    await turns();
+    // Both looked up now, while neither is stored: one turn each, the first evaluated during the held commit.
+    const first = ws.ingest([identify("bob", "m5")]);
+    const second = ws.ingest([identify("bob", "m5", "free")]);
+    await turns();
+    release();
+    expect(await held).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await first).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await second).toEqual({ accepted: 0, duplicates: 1 });
+    expect(gate.batches.map((b) => b.messageIds.join(","))).toEqual(["m0", "m5"]);
+    expect((await store.getContact(WS, "bob"))?.traits).toEqual([{ key: "plan", value: "pro", ts: T0 }]);
+  });
+
+  it("is taken again once the turn that had it failed to commit", async () => {
+    const { store, ws, gate, hold, release } = await gatedService({ maxBatchMessages: 1 });
+    hold();
+    gate.fail = true;
+    const failed = ws.ingest([identify("dee", "m7")]);
+    await turns();
+    // Queued (and looked up) while the turn holding m7 commits; that commit then fails.
+    const retry = ws.ingest([identify("dee", "m7")]);
+    await turns();
+    release();
+    expect(String(await failed.catch((e: unknown) => e))).toMatch("disk full");
+    expect(await retry.catch((e: unknown) => String(e))).toMatch("an earlier commit failed");
+    expect(await ws.ingest([identify("dee", "m7")])).toEqual({ accepted: 1, duplicates: 0 });
+    expect((await store.getContact(WS, "dee"))?.traits).toEqual([{ key: "plan", value: "pro", ts: T0 }]);
+  });
+});
