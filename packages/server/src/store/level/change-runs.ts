@@ -1,5 +1,11 @@
-import type { ChangeKind, ChangeRecord } from "../records.ts";
-import type { WriteBatch } from "../write-batch.ts";
+import type { ChangeRecord } from "../records.ts";
+import {
+  type Change,
+  decodeLogRun,
+  decodeSegmentRun,
+  encodeLogRun,
+  encodeSegmentRun,
+} from "./change-run-codec.ts";
 import { integer } from "./codec.ts";
 import { type Db, entriesBetween } from "./database.ts";
 import { extend, F, int, key, lastInt, under } from "./keys.ts";
@@ -15,18 +21,6 @@ import { extend, F, int, key, lastInt, under } from "./keys.ts";
 /** Changes per run at most, so that a read after any seq decodes a bounded value. */
 export const RUN_MAX = 2048;
 
-export type Change = WriteBatch["changes"][number];
-/** A run of the whole log: seqs are the key's seq, then consecutive (schema 1 kept one per key). */
-export type LogTuple = [
-  segmentId: string,
-  contactId: string,
-  change: ChangeKind,
-  at: number,
-  version: number,
-];
-/** A run of one segment: its seqs are not consecutive. */
-type SegmentTuple = [seq: number, contactId: string, change: ChangeKind, at: number, version: number];
-
 function checked(c: Change): Change {
   if (c.change !== "entered" && c.change !== "exited") throw new TypeError(`unknown change kind ${c.change}`);
   integer(c.at, "a change's at");
@@ -41,47 +35,28 @@ export function changeRunEntries(
   changes: readonly Change[],
 ): [string, string][] {
   const out: [string, string][] = [];
-  const bySegment = new Map<string, SegmentTuple[]>();
+  // Each segment's changes, by index into `changes`.
+  const bySegment = new Map<string, number[]>();
   for (let from = 0; from < changes.length; from += RUN_MAX) {
-    const run: LogTuple[] = [];
-    for (let i = from; i < Math.min(changes.length, from + RUN_MAX); i++) {
+    const to = Math.min(changes.length, from + RUN_MAX);
+    for (let i = from; i < to; i++) {
       const c = checked(changes[i]);
-      run.push([c.segmentId, c.contactId, c.change, c.at, c.segmentVersion]);
-      const own = bySegment.get(c.segmentId) ?? [];
-      if (own.length === 0) bySegment.set(c.segmentId, own);
-      own.push([firstSeq + i, c.contactId, c.change, c.at, c.segmentVersion]);
+      const own = bySegment.get(c.segmentId);
+      if (own === undefined) bySegment.set(c.segmentId, [i]);
+      else own.push(i);
     }
-    out.push([key(F.changeRun, ws, int(firstSeq + from, "seq")), JSON.stringify(run)]);
+    out.push([key(F.changeRun, ws, int(firstSeq + from, "seq")), encodeLogRun(changes, from, to)]);
   }
-  for (const [segmentId, rows] of bySegment) {
-    for (let from = 0; from < rows.length; from += RUN_MAX) {
-      const run = rows.slice(from, from + RUN_MAX);
-      out.push([key(F.segmentChangeRun, ws, segmentId, int(run[0][0], "seq")), JSON.stringify(run)]);
+  for (const [segmentId, indices] of bySegment) {
+    for (let from = 0; from < indices.length; from += RUN_MAX) {
+      const run = indices.slice(from, from + RUN_MAX);
+      out.push([
+        key(F.segmentChangeRun, ws, segmentId, int(firstSeq + run[0], "seq")),
+        encodeSegmentRun(changes, firstSeq, run),
+      ]);
     }
   }
   return out;
-}
-
-function decodeLogRun(firstSeq: number, text: string): ChangeRecord[] {
-  return (JSON.parse(text) as LogTuple[]).map(([segmentId, contactId, change, at, segmentVersion], i) => ({
-    seq: firstSeq + i,
-    segmentId,
-    contactId,
-    change,
-    at,
-    segmentVersion,
-  }));
-}
-
-function decodeSegmentRun(segmentId: string, text: string): ChangeRecord[] {
-  return (JSON.parse(text) as SegmentTuple[]).map(([seq, contactId, change, at, segmentVersion]) => ({
-    seq,
-    segmentId,
-    contactId,
-    change,
-    at,
-    segmentVersion,
-  }));
 }
 
 /**
@@ -97,7 +72,7 @@ export async function readChanges(
 ): Promise<ChangeRecord[]> {
   const prefix = segmentId === undefined ? key(F.changeRun, ws) : key(F.segmentChangeRun, ws, segmentId);
   const decode = (k: string, v: string) =>
-    segmentId === undefined ? decodeLogRun(lastInt(k), v) : decodeSegmentRun(segmentId, v);
+    segmentId === undefined ? decodeLogRun(lastInt(k), v) : decodeSegmentRun(segmentId, lastInt(k), v);
   const range = under(prefix);
   const next = extend(prefix, int(Math.max(0, afterSeq + 1), "afterSeq"));
   const [holding] = await db.keys({ gte: range.gte, lte: next, reverse: true, limit: 1 }).all();
@@ -126,5 +101,5 @@ export async function readChanges(
 export async function segmentChanges(db: Db, ws: string, segmentId: string): Promise<ChangeRecord[]> {
   const range = under(key(F.segmentChangeRun, ws, segmentId));
   const rows = await entriesBetween(db, range.gte, range.lt);
-  return rows.flatMap(([, v]) => decodeSegmentRun(segmentId, v));
+  return rows.flatMap(([k, v]) => decodeSegmentRun(segmentId, lastInt(k), v));
 }

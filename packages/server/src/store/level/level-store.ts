@@ -30,10 +30,12 @@ const CONTACT_CHUNK = 1000;
 const MEMBERSHIP_CHUNK = 5000;
 /**
  * 2: the change log in runs (change-runs.ts). 3: each workspace's latest fact timestamp
- * (`F.factsUpTo`). An older database is migrated at open, step by step.
+ * (`F.factsUpTo`). 4: runs written as columns (change-run-codec.ts; the tuples of older runs are
+ * still read, so nothing is rewritten, but a build reading 3 must not open it). An older database
+ * is migrated at open, step by step.
  */
-const SCHEMA_VERSION = "3";
-const KNOWN_VERSIONS = ["1", "2", SCHEMA_VERSION];
+const SCHEMA_VERSION = "4";
+const KNOWN_VERSIONS = ["1", "2", "3", SCHEMA_VERSION];
 /** The databases a `LevelStore` of this process has open. */
 const OPEN_PATHS = new Set<string>();
 

@@ -1,4 +1,5 @@
-import { type Change, changeRunEntries, type LogTuple, RUN_MAX } from "./change-runs.ts";
+import type { Change, LogTuple } from "./change-run-codec.ts";
+import { changeRunEntries, RUN_MAX } from "./change-runs.ts";
 import { type Db, writeDurably } from "./database.ts";
 import { F, int, key, lastInt, parts, under } from "./keys.ts";
 import type { Op } from "./overlay.ts";
