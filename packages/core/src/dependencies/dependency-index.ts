@@ -25,6 +25,11 @@ export class DependencyIndex {
   readonly #timeDependent = new Set<string>();
   /** Answers per distinct set of changes: ingestion repeats a few shapes (the index never changes). */
   readonly #affected = new Map<string, readonly string[]>();
+  /**
+   * Answers for one change, by kind then name: most contacts of an ingest call have one message,
+   * and this looks its answer up without building a key string per contact.
+   */
+  readonly #affectedOne = new Map<DataChange["kind"], Map<string, readonly string[]>>();
 
   /** Throws SegmentCycleError or DuplicateSegmentError when the definitions are not a DAG. */
   constructor(segments: readonly SegmentDefinition[]) {
@@ -52,6 +57,7 @@ export class DependencyIndex {
    * @example index.affectedBy([{ kind: "property", key: "plan" }]) // ["free_users", "free_and_active"]
    */
   affectedBy(changes: readonly DataChange[]): readonly string[] {
+    if (changes.length === 1) return this.#affectedByOne(changes[0]);
     const key = changes.map(changeKey).join("\u0001");
     let affected = this.#affected.get(key);
     if (affected === undefined) {
@@ -60,6 +66,22 @@ export class DependencyIndex {
       // Bounded: trait keys are open-ended, so new shapes could keep coming.
       if (this.#affected.size >= MEMO_LIMIT) this.#affected.clear();
       this.#affected.set(key, affected);
+    }
+    return affected;
+  }
+
+  #affectedByOne(change: DataChange): readonly string[] {
+    let byName = this.#affectedOne.get(change.kind);
+    if (byName === undefined) {
+      byName = new Map();
+      this.#affectedOne.set(change.kind, byName);
+    }
+    const name = changeName(change);
+    let affected = byName.get(name);
+    if (affected === undefined) {
+      affected = Object.freeze(this.#computeAffected([change]));
+      if (byName.size >= MEMO_LIMIT) byName.clear();
+      byName.set(name, affected);
     }
     return affected;
   }
@@ -125,20 +147,34 @@ function addAll(index: Map<string, string[]>, names: Iterable<string>, id: strin
 }
 
 /** A change's identity for the memo: its kind and the name it carries. */
+const KIND_TAG: Record<DataChange["kind"], string> = {
+  event: "e",
+  property: "p",
+  score: "s",
+  list: "l",
+  segment: "g",
+  contact_created: "c",
+};
+
 function changeKey(c: DataChange): string {
+  return KIND_TAG[c.kind] + changeName(c);
+}
+
+/** What the change names: an event, a key, a score, a list or a segment ("" for a new contact). */
+function changeName(c: DataChange): string {
   switch (c.kind) {
     case "event":
-      return `e${c.event}`;
+      return c.event;
     case "property":
-      return `p${c.key}`;
+      return c.key;
     case "score":
-      return `s${c.score}`;
+      return c.score;
     case "list":
-      return `l${c.list}`;
+      return c.list;
     case "segment":
-      return `g${c.segment}`;
+      return c.segment;
     case "contact_created":
-      return "c";
+      return "";
     default:
       return assertNever(c);
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DependencyIndex, SegmentCycleError, type SegmentDefinition } from "../../src/dependencies/index.ts";
-import type { Condition } from "../../src/index.ts";
+import type { Condition, DataChange } from "../../src/index.ts";
 import { and, didEvent, randomDag, refTo, segmentsOf } from "./segment-fixtures.ts";
 
 const week = { amount: 1, unit: "week" } as const;
@@ -9,19 +9,18 @@ const defs = (entries: Record<string, Condition[]>): SegmentDefinition[] =>
   Object.entries(entries).map(([id, conditions]) => ({ id, rule: and(...conditions) }));
 
 describe("DependencyIndex.affectedBy: each kind of change", () => {
-  const index = new DependencyIndex(
-    defs({
-      pricing: [didEvent("viewed_pricing")],
-      referrer: [{ type: "property", property: "referrals.count", operator: "gt", value: 0 }],
-      free: [{ type: "property", property: "plan", operator: "eq", value: "free" }],
-      promoter: [{ type: "score", score: "nps", operator: "gte", value: 9 }],
-      vip: [{ type: "list", list: "lst_vip", operator: "in" }],
-      holdout: [{ type: "bucket", salt: "h", percent: 10 }],
-      sequence: [
-        { type: "sequence", steps: [{ event: "a" }, { event: "viewed_pricing" }], operator: "performed" },
-      ],
-    }),
-  );
+  const definitions = defs({
+    pricing: [didEvent("viewed_pricing")],
+    referrer: [{ type: "property", property: "referrals.count", operator: "gt", value: 0 }],
+    free: [{ type: "property", property: "plan", operator: "eq", value: "free" }],
+    promoter: [{ type: "score", score: "nps", operator: "gte", value: 9 }],
+    vip: [{ type: "list", list: "lst_vip", operator: "in" }],
+    holdout: [{ type: "bucket", salt: "h", percent: 10 }],
+    sequence: [
+      { type: "sequence", steps: [{ event: "a" }, { event: "viewed_pricing" }], operator: "performed" },
+    ],
+  });
+  const index = new DependencyIndex(definitions);
 
   it("an event affects the segments that count it or use it in a sequence", () => {
     expect(index.affectedBy([{ kind: "event", event: "viewed_pricing" }])).toEqual(["pricing", "sequence"]);
@@ -63,6 +62,33 @@ describe("DependencyIndex.affectedBy: each kind of change", () => {
     expect(again).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(index.affectedBy([{ kind: "score", score: "nps" }])).not.toEqual(first);
+  });
+
+  it("answers one change as the general path answers it, whatever kind shares its name", () => {
+    const names = ["viewed_pricing", "plan", "referrals", "nps", "lst_vip", "pricing", "", "nothing"];
+    const kinds = ["event", "property", "score", "list", "segment"] as const;
+    const changes: DataChange[] = [
+      { kind: "contact_created" },
+      ...kinds.flatMap((kind) =>
+        names.map((name): DataChange => {
+          if (kind === "event") return { kind, event: name };
+          if (kind === "property") return { kind, key: name };
+          if (kind === "score") return { kind, score: name };
+          if (kind === "list") return { kind, list: name };
+          return { kind, segment: name };
+        }),
+      ),
+    ];
+    for (const c of changes) {
+      const fresh = new DependencyIndex(definitions);
+      // The general path on a fresh index, then the one-change path, then the general path's memo.
+      const general = fresh.affectedBy([c, c]);
+      expect(fresh.affectedBy([c]), JSON.stringify(c)).toEqual(general);
+      expect(index.affectedBy([c]), JSON.stringify(c)).toEqual(general);
+    }
+    expect(index.affectedBy([{ kind: "event", event: "plan" }])).not.toEqual(
+      index.affectedBy([{ kind: "property", key: "plan" }]),
+    );
   });
 });
 
