@@ -16,7 +16,11 @@ export interface PackedBatch {
   memberships: { segment: Uint32Array; contact: string[]; member: Uint8Array; since: Float64Array };
   changes: {
     segment: Uint32Array;
-    contact: string[];
+    /**
+     * Null when each change's contact is the membership's at the same position (the pipeline
+     * writes a membership and its change together): the ids then cross once.
+     */
+    contact: string[] | null;
     /** 1 entered, 0 exited. */
     entered: Uint8Array;
     at: Float64Array;
@@ -51,9 +55,10 @@ export function packBatch(b: WriteBatch): PackedBatch {
     memberships.member[i] = x.member ? 1 : 0;
     memberships.since[i] = x.since;
   }
+  const paired = c.length === m.length && c.every((x, i) => x.contactId === m[i].contactId);
   const changes = {
     segment: new Uint32Array(c.length),
-    contact: new Array<string>(c.length),
+    contact: paired ? null : new Array<string>(c.length),
     entered: new Uint8Array(c.length),
     at: new Float64Array(c.length),
     version: new Float64Array(c.length),
@@ -61,7 +66,7 @@ export function packBatch(b: WriteBatch): PackedBatch {
   for (let i = 0; i < c.length; i++) {
     const x = c[i];
     changes.segment[i] = numberOf(x.segmentId);
-    changes.contact[i] = x.contactId;
+    if (changes.contact !== null) changes.contact[i] = x.contactId;
     changes.entered[i] = kindBit(x.change);
     changes.at[i] = x.at;
     changes.version[i] = x.segmentVersion;
@@ -115,12 +120,12 @@ export function unpackBatch(p: PackedBatch): WriteBatch {
       since: m.since[i],
     };
   }
-  const changes: WriteBatch["changes"] = new Array(c.contact.length);
+  const changes: WriteBatch["changes"] = new Array(c.segment.length);
   for (let i = 0; i < changes.length; i++) {
     const change: ChangeKind = c.entered[i] === 1 ? "entered" : "exited";
     changes[i] = {
       segmentId: ids[c.segment[i]],
-      contactId: c.contact[i],
+      contactId: (c.contact ?? m.contact)[i],
       change,
       at: c.at[i],
       segmentVersion: c.version[i],

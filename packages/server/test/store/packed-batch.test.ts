@@ -59,6 +59,33 @@ describe("packed write batches (the commit thread's transport)", () => {
     );
   });
 
+  it("sends the contact ids once when each change is for the membership at its position, and unpacks them", () => {
+    // As the pipeline writes them: a membership and its change together; then one contact differs.
+    const paired = batch.chain((b) =>
+      fc.tuple(fc.constant(b), fc.option(fc.nat({ max: 11 }), { nil: undefined })).map(([x, differ]) => {
+        const changes = x.memberships.map((m, i) => ({
+          segmentId: m.segmentId,
+          contactId: differ === i ? `${m.contactId}!` : m.contactId,
+          change: m.member ? ("entered" as const) : ("exited" as const),
+          at: m.since,
+          segmentVersion: i,
+        }));
+        return { ...x, changes };
+      }),
+    );
+    fc.assert(
+      fc.property(paired, (b) => {
+        const expected = structuredClone(b);
+        const packed = packBatch(b);
+        const same = b.changes.every((c, i) => c.contactId === b.memberships[i].contactId);
+        expect(packed.changes.contact === null).toBe(same);
+        const received = structuredClone(packed, { transfer: packedBuffers(packed) });
+        expect(unpackBatch(received)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps -0, infinities and NaN in the number columns for the adapters to judge", () => {
     const b = emptyBatch("ws");
     b.changes.push({ segmentId: "s", contactId: "c", change: "exited", at: -0, segmentVersion: Number.NaN });
