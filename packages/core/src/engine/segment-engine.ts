@@ -24,8 +24,17 @@ interface Compiled {
   index: number;
 }
 
-/** Called with each segment's membership and next change (null: none) as `evaluateEach` settles it. */
-export type MembershipVisitor = (segmentId: string, member: boolean, next: number | null) => void;
+/**
+ * Called with each segment's membership and next change (null: none) as `evaluateEach` settles
+ * it, and the segment's dense number in this engine (-1 for an id it does not know), which lets
+ * a caller keep per-segment data in arrays instead of maps by id.
+ */
+export type MembershipVisitor = (
+  segmentId: string,
+  member: boolean,
+  next: number | null,
+  index: number,
+) => void;
 
 const NO_SEGMENTS: SegmentLookup = (id) => {
   throw new Error(`segment ${id} is read by a rule compiled as not reading segments`);
@@ -216,7 +225,7 @@ export class SegmentEngine {
   private settle(id: string): boolean {
     const c = this.compiled.get(id);
     if (c === undefined) {
-      this.passVisit(id, false, null);
+      this.passVisit(id, false, null, -1);
       return false;
     }
     const i = c.index;
@@ -234,7 +243,7 @@ export class SegmentEngine {
     this.settledIn[i] = this.pass;
     this.memberIn[i] = member;
     this.nextIn[i] = next;
-    this.passVisit(id, member, Number.isFinite(next) ? next : null);
+    this.passVisit(id, member, Number.isFinite(next) ? next : null, i);
     return member;
   }
 

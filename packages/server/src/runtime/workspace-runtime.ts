@@ -87,6 +87,8 @@ export class WorkspaceRuntime {
    * snapshot's numbering can still be restored into a fresh runtime.
    */
   private numbered: { live: (SegmentRecord | undefined)[]; timeDependent: boolean[] } | undefined;
+  /** By the engine's index of each segment (see `ordinalAt`): its number, for that engine. */
+  private indexOrdinals: { engine: SegmentEngine; ordinal: number[] } | undefined;
   /** By segment number: the pass that last evaluated it (`pass` counts passes). */
   private readonly evaluatedIn: number[] = [];
   private pass = 0;
@@ -287,8 +289,8 @@ export class WorkspaceRuntime {
     const state = this.contacts.get(contactId);
     if (state === undefined || !dueKnown(state)) return undefined;
     const results: number[] = [];
-    this.engine.evaluateEach(this.segmentsDue(state, at), state, at, (id, member, next) => {
-      results.push(this.ordinals.of(id), member ? 1 : 0, next ?? Number.NaN);
+    this.engine.evaluateEach(this.segmentsDue(state, at), state, at, (id, member, next, index) => {
+      results.push(this.ordinalAt(id, index), member ? 1 : 0, next ?? Number.NaN);
     });
     return { state, stamp: dueStamp(state), engine: this.engine, results };
   }
@@ -522,9 +524,9 @@ export class WorkspaceRuntime {
    * every pass; the pass is in the fields). Referenced segments evaluated on the way are
    * recorded too: their result is as current.
    */
-  private readonly visitPass: MembershipVisitor = (id, member, next) => {
+  private readonly visitPass: MembershipVisitor = (id, member, next, index) => {
     const { live, timeDependent } = this.byNumber();
-    const o = this.ordinals.of(id);
+    const o = this.ordinalAt(id, index);
     this.evaluatedIn[o] = this.pass;
     const s = live[o];
     if (s !== undefined)
@@ -582,6 +584,24 @@ export class WorkspaceRuntime {
       at: now,
       segmentVersion: s.version,
     });
+  }
+
+  /**
+   * The segment's number (`ordinals`) from the engine's dense index for it, through an array kept
+   * for that engine and filled as segments come up (no lookup by id per result).
+   */
+  private ordinalAt(id: string, index: number): number {
+    if (index < 0) return this.ordinals.of(id);
+    let t = this.indexOrdinals;
+    if (t?.engine !== this.engine) {
+      t = { engine: this.engine, ordinal: [] };
+      this.indexOrdinals = t;
+    }
+    const known = t.ordinal[index];
+    if (known !== undefined) return known;
+    const o = this.ordinals.of(id);
+    t.ordinal[index] = o;
+    return o;
   }
 
   private byNumber(): NonNullable<WorkspaceRuntime["numbered"]> {
