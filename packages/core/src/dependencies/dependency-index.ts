@@ -58,16 +58,7 @@ export class DependencyIndex {
    */
   affectedBy(changes: readonly DataChange[]): readonly string[] {
     if (changes.length === 1) return this.#affectedByOne(changes[0]);
-    const key = changes.map(changeKey).join("\u0001");
-    let affected = this.#affected.get(key);
-    if (affected === undefined) {
-      // Frozen: every caller shares the answer.
-      affected = Object.freeze(this.#computeAffected(changes));
-      // Bounded: trait keys are open-ended, so new shapes could keep coming.
-      if (this.#affected.size >= MEMO_LIMIT) this.#affected.clear();
-      this.#affected.set(key, affected);
-    }
-    return affected;
+    return this.#remembered(this.#affected, changes.map(changeKey).join("\u0001"), changes);
   }
 
   #affectedByOne(change: DataChange): readonly string[] {
@@ -76,12 +67,22 @@ export class DependencyIndex {
       byName = new Map();
       this.#affectedOne.set(change.kind, byName);
     }
-    const name = changeName(change);
-    let affected = byName.get(name);
+    return this.#remembered(byName, changeName(change), [change]);
+  }
+
+  /** The answer for `changes` from `memo` under `key`, computed and kept when missing. */
+  #remembered(
+    memo: Map<string, readonly string[]>,
+    key: string,
+    changes: readonly DataChange[],
+  ): readonly string[] {
+    let affected = memo.get(key);
     if (affected === undefined) {
-      affected = Object.freeze(this.#computeAffected([change]));
-      if (byName.size >= MEMO_LIMIT) byName.clear();
-      byName.set(name, affected);
+      // Frozen: every caller shares the answer.
+      affected = Object.freeze(this.#computeAffected(changes));
+      // Bounded: trait keys are open-ended, so new shapes could keep coming.
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, affected);
     }
     return affected;
   }
@@ -146,7 +147,6 @@ function addAll(index: Map<string, string[]>, names: Iterable<string>, id: strin
   }
 }
 
-/** A change's identity for the memo: its kind and the name it carries. */
 const KIND_TAG: Record<DataChange["kind"], string> = {
   event: "e",
   property: "p",
@@ -156,6 +156,7 @@ const KIND_TAG: Record<DataChange["kind"], string> = {
   contact_created: "c",
 };
 
+/** A change's identity for the memo: its kind and the name it carries. */
 function changeKey(c: DataChange): string {
   return KIND_TAG[c.kind] + changeName(c);
 }

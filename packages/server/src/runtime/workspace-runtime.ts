@@ -305,12 +305,17 @@ export class WorkspaceRuntime {
     const { live, timeDependent } = this.byNumber();
     const pass = ++this.pass;
     const r = p.results;
-    const fresh: number[] = [];
+    // The pass's scratch array, as `visitPass` fills it (no pass runs during this one).
+    const fresh = this.fresh;
+    let freshCount = 0;
     for (let k = 0; k < r.length; k += 3) {
       this.evaluatedIn[r[k]] = pass;
-      if (!Number.isNaN(r[k + 2]) && timeDependent[r[k]] === true) fresh.push(r[k], r[k + 2]);
+      if (!Number.isNaN(r[k + 2]) && timeDependent[r[k]] === true) {
+        fresh[freshCount++] = r[k];
+        fresh[freshCount++] = r[k + 2];
+      }
     }
-    const n = this.nextChanges(state, false, pass, fresh, fresh.length);
+    const n = this.nextChanges(state, false, pass, fresh, freshCount);
     const dues = this.dues;
     // Each result holds from the staged instant until its next change: all of them still hold now?
     for (let k = 1; k < n; k += 2) if (dues[k] <= now) return false;
