@@ -1,6 +1,6 @@
 import type { BenchReport } from "../bench-types.ts";
 import type { StoreKind } from "./bench-store.ts";
-import type { ChangeLatency } from "./change-latency.ts";
+import type { LatencyFigures } from "./latency-run.ts";
 import type { LoadFigures } from "./load-history.ts";
 import type { PeerFigures } from "./matview/matview-peer.ts";
 import type { RestartFigures } from "./restart-timing.ts";
@@ -35,8 +35,8 @@ export interface IngestFacts {
   memory: MemoryFigures;
   sustained: SustainedFigures;
   /** At the brief's 10k messages/s offered, and at a tenth of that (below capacity). */
-  latency: ChangeLatency;
-  latencyLow: ChangeLatency;
+  latency: LatencyFigures;
+  latencyLow: LatencyFigures;
   wave: WaveFigures;
   restart: RestartFigures;
   /** Undefined when the peer did not run; `peerSkipped` says why. */
@@ -59,6 +59,10 @@ export interface IngestBenchResult {
   ack_p99_ms: number;
   /** Messages/s acknowledged while 10k/s were offered. */
   achieved_per_s: number;
+  /** The main thread's collector pauses while 10k/s were offered: scavenges' p50 and longest, every pause added up. */
+  scavenge_p50_ms: number | null;
+  scavenge_max_ms: number | null;
+  gc_paused_ms: number;
   /** Message → membership change p99 at 1k/s offered. */
   p99_1k_ms: number;
   load_per_s: number;
@@ -93,6 +97,9 @@ export function toResult(f: IngestFacts): IngestBenchResult {
     p50_ms: round(f.latency.change.p50, 2),
     ack_p99_ms: round(f.latency.ack.p99, 2),
     achieved_per_s: round(f.latency.achieved),
+    scavenge_p50_ms: f.latency.gc.minor.count === 0 ? null : round(f.latency.gc.minor.p50, 2),
+    scavenge_max_ms: f.latency.gc.minor.count === 0 ? null : round(f.latency.gc.minor.max, 2),
+    gc_paused_ms: round(f.latency.gc.pausedMs, 1),
     p99_1k_ms: round(f.latencyLow.change.p99, 2),
     load_per_s: round(f.load.perSec),
     timer_late_p50_ms: round(f.wave.late.p50, 1),

@@ -1,5 +1,5 @@
-import type { ChangeLatency } from "./change-latency.ts";
 import { engineBytesPerContact, type IngestFacts } from "./ingest-result.ts";
+import type { LatencyFigures } from "./latency-run.ts";
 import type { Distribution } from "./stats.ts";
 
 /** The targets the table is printed against. */
@@ -70,7 +70,7 @@ export function reportTable(f: IngestFacts): string {
   ].join("\n");
 }
 
-function latencyRows(label: string, l: ChangeLatency): string[][] {
+function latencyRows(label: string, l: LatencyFigures): string[][] {
   const overloaded = l.achieved < 0.95 * l.offered;
   return [
     [
@@ -83,7 +83,17 @@ function latencyRows(label: string, l: ChangeLatency): string[][] {
       `${dist(l.ack)}; acknowledged ${formatRate(l.achieved)}${overloaded ? " (OVERLOADED: latency is queueing)" : ""}`,
       "",
     ],
+    ["  main thread's GC pauses meanwhile", gcCell(l), ""],
   ];
+}
+
+/** What the collector held the main thread for during a latency phase (a message waits through it). */
+function gcCell({ gc }: LatencyFigures): string {
+  const major =
+    gc.major.count === 0
+      ? "no mark-compact"
+      : `${gc.major.count} mark-compact, longest ${formatMs(gc.major.max)}`;
+  return `${gc.minor.count} scavenges (${dist(gc.minor)}), ${major}; ${formatMs(gc.pausedMs)} in all (${(gc.share * 100).toFixed(1)}% of the phase)`;
 }
 
 function peerRow(f: IngestFacts): string[] {

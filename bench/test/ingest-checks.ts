@@ -54,6 +54,13 @@ export function checkRun(report: IngestBenchReport, store: StoreKind) {
       result.engine_bytes_per_contact - (result.heap_bytes_per_contact - result.dataset_bytes_per_contact),
     ),
   ).toBeLessThanOrEqual(1);
+  // The collector's pauses are part of the 10k/s phase: never more than the phase lasted, scavenges within them.
+  const gc = facts.latency.gc;
+  expect(gc.pausedMs).toBeGreaterThanOrEqual(0);
+  expect(gc.share).toBeLessThan(1);
+  if (gc.minor.count > 0) expect(gc.minor.max).toBeLessThanOrEqual(gc.pausedMs + 1e-9);
+  expect(result.gc_paused_ms).toBe(Math.round(gc.pausedMs * 10) / 10);
+  expect(report.table).toContain("main thread's GC pauses meanwhile");
   expect(result.contacts).toBe(contacts);
   expect(result.segments).toBe(benchSegments("small").length);
   // Every phase did its work: changes were attributed, every contact entered and left the wave on time.
