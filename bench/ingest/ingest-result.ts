@@ -85,6 +85,7 @@ export interface IngestBenchReport extends BenchReport {
 }
 
 export function toResult(f: IngestFacts): IngestBenchResult {
+  const scavenges = f.latency.gc.minor;
   return {
     bench: "ingest",
     store: f.store,
@@ -97,8 +98,8 @@ export function toResult(f: IngestFacts): IngestBenchResult {
     p50_ms: round(f.latency.change.p50, 2),
     ack_p99_ms: round(f.latency.ack.p99, 2),
     achieved_per_s: round(f.latency.achieved),
-    scavenge_p50_ms: f.latency.gc.minor.count === 0 ? null : round(f.latency.gc.minor.p50, 2),
-    scavenge_max_ms: f.latency.gc.minor.count === 0 ? null : round(f.latency.gc.minor.max, 2),
+    scavenge_p50_ms: scavenges.count === 0 ? null : round(scavenges.p50, 2),
+    scavenge_max_ms: scavenges.count === 0 ? null : round(scavenges.max, 2),
     gc_paused_ms: round(f.latency.gc.pausedMs, 1),
     p99_1k_ms: round(f.latencyLow.change.p99, 2),
     load_per_s: round(f.load.perSec),

@@ -4,6 +4,7 @@ import type { StoreKind } from "../ingest/bench-store.ts";
 import { runIngest } from "../ingest/ingest-bench.ts";
 import type { IngestBenchReport, IngestBenchResult } from "../ingest/ingest-result.ts";
 import { INGEST_SIZES } from "../ingest/ingest-sizes.ts";
+import { round } from "../ingest/stats.ts";
 
 /**
  * What the ingest benchmark's small runs must show. Each store's run has a test file of its own:
@@ -59,7 +60,7 @@ export function checkRun(report: IngestBenchReport, store: StoreKind) {
   expect(gc.pausedMs).toBeGreaterThanOrEqual(0);
   expect(gc.share).toBeLessThan(1);
   if (gc.minor.count > 0) expect(gc.minor.max).toBeLessThanOrEqual(gc.pausedMs + 1e-9);
-  expect(result.gc_paused_ms).toBe(Math.round(gc.pausedMs * 10) / 10);
+  expect(result.gc_paused_ms).toBe(round(gc.pausedMs, 1));
   expect(report.table).toContain("main thread's GC pauses meanwhile");
   expect(result.contacts).toBe(contacts);
   expect(result.segments).toBe(benchSegments("small").length);
