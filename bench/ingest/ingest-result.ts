@@ -63,6 +63,9 @@ export interface IngestBenchResult {
   scavenge_p50_ms: number | null;
   scavenge_max_ms: number | null;
   gc_paused_ms: number;
+  /** The pipeline's turns while 10k/s were offered: evaluation in memory and commit, p99 of each. */
+  evaluate_p99_ms: number;
+  commit_p99_ms: number;
   /** Message → membership change p99 at 1k/s offered. */
   p99_1k_ms: number;
   load_per_s: number;
@@ -101,6 +104,8 @@ export function toResult(f: IngestFacts): IngestBenchResult {
     scavenge_p50_ms: scavenges.count === 0 ? null : round(scavenges.p50, 2),
     scavenge_max_ms: scavenges.count === 0 ? null : round(scavenges.max, 2),
     gc_paused_ms: round(f.latency.gc.pausedMs, 1),
+    evaluate_p99_ms: round(f.latency.turns.evaluate.p99, 2),
+    commit_p99_ms: round(f.latency.turns.commit.p99, 2),
     p99_1k_ms: round(f.latencyLow.change.p99, 2),
     load_per_s: round(f.load.perSec),
     timer_late_p50_ms: round(f.wave.late.p50, 1),

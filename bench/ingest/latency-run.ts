@@ -4,9 +4,10 @@ import { type ChangeLatency, changeLatency, readChanges } from "./change-latency
 import { type GcPauses, watchGc } from "./gc-pauses.ts";
 import { type IngestSize, TRAFFIC_SEED } from "./ingest-sizes.ts";
 import { pacedSend } from "./paced-sender.ts";
+import { type TurnFigures, watchTurns } from "./turn-watch.ts";
 
-/** A latency phase's figures with the main thread's collector pauses during it. */
-export type LatencyFigures = ChangeLatency & { gc: GcPauses };
+/** A latency phase's figures with the main thread's collector pauses and the pipeline's turns during it. */
+export type LatencyFigures = ChangeLatency & { gc: GcPauses; turns: TurnFigures };
 
 /**
  * Paced traffic at a fixed offered rate (traffic stream `stream`), then the membership changes
@@ -23,6 +24,7 @@ export async function latencyRun(
   log(`3 latency at ${offered} messages/s offered for ${paced.durationMs} ms`);
   const seqBefore = await service.store.lastSeq(workspace.id);
   const gc = watchGc();
+  const turns = watchTurns(workspace.pipeline);
   const batches = await pacedSend(workspace, new LiveTraffic(stream, contacts, TRAFFIC_SEED), {
     ...paced,
     done: (elapsed) => elapsed >= paced.durationMs,
@@ -30,6 +32,7 @@ export async function latencyRun(
   });
   // Stopped before the changes are read back: that reading is the benchmark's, not the pipeline's.
   const pauses = gc.stop();
+  const turnFigures = turns.stop();
   const changes = await readChanges(service.store, workspace.id, seqBefore);
-  return { ...changeLatency(changes, commits, batches, offered), gc: pauses };
+  return { ...changeLatency(changes, commits, batches, offered), gc: pauses, turns: turnFigures };
 }

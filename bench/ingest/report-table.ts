@@ -84,7 +84,13 @@ function latencyRows(label: string, l: LatencyFigures): string[][] {
       "",
     ],
     ["  main thread's GC pauses meanwhile", gcCell(l), ""],
+    ["  pipeline turns meanwhile", turnsCell(l), ""],
   ];
+}
+
+/** How long the turns a message waits for took: its own evaluation and commit, and the ones before it. */
+function turnsCell({ turns }: LatencyFigures): string {
+  return `${turns.turns} turns of ${turns.messagesPerTurn.toFixed(0)} messages: evaluate ${dist(turns.evaluate)}; commit ${dist(turns.commit)}`;
 }
 
 /** What the collector held the main thread for during a latency phase (a message waits through it). */

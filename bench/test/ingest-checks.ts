@@ -29,6 +29,8 @@ export const FIGURE_KEYS = [
   "max_stall_ms",
   "p50_ms",
   "ack_p99_ms",
+  "evaluate_p99_ms",
+  "commit_p99_ms",
   "load_per_s",
   "timer_late_p50_ms",
   "heap_bytes_per_contact",
@@ -62,6 +64,15 @@ export function checkRun(report: IngestBenchReport, store: StoreKind) {
   if (gc.minor.count > 0) expect(gc.minor.max).toBeLessThanOrEqual(gc.pausedMs + 1e-9);
   expect(result.gc_paused_ms).toBe(round(gc.pausedMs, 1));
   expect(report.table).toContain("main thread's GC pauses meanwhile");
+  // The 10k/s phase's turns carried its messages, and the JSON's figures are theirs.
+  const turns = facts.latency.turns;
+  expect(turns.turns).toBeGreaterThan(0);
+  expect(turns.messagesPerTurn).toBeGreaterThan(0);
+  expect(turns.commit.count).toBeGreaterThan(0);
+  expect(turns.evaluate.p99).toBeLessThanOrEqual(turns.evaluate.max);
+  expect(result.evaluate_p99_ms).toBe(round(turns.evaluate.p99, 2));
+  expect(result.commit_p99_ms).toBe(round(turns.commit.p99, 2));
+  expect(report.table).toContain("pipeline turns meanwhile");
   expect(result.contacts).toBe(contacts);
   expect(result.segments).toBe(benchSegments("small").length);
   // Every phase did its work: changes were attributed, every contact entered and left the wave on time.
