@@ -3,7 +3,13 @@ import type { EventTracker } from "../state/event-tracker.ts";
 import type { StateLayout } from "../state/state-layout.ts";
 import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { type CompiledNode, timeless } from "./compiled-node.ts";
-import { compileWindow, type HoldsAt, nextWindowFlip } from "./event-window.ts";
+import {
+  type CountHolds,
+  compileWindow,
+  type HoldsAt,
+  nextCountFlip,
+  nextWindowFlip,
+} from "./event-window.ts";
 import { compileValuePredicate } from "./value-predicate.ts";
 
 /** An aggregate of the events in [from, to) of a tracker; undefined when missing. */
@@ -73,6 +79,8 @@ export function compileEvent(c: EventCondition, layout: StateLayout): CompiledNo
   };
   const ms = win.relativeMs;
   if (ms === undefined) return timeless(test);
+  // A count's next change needs no search per instant (nextCountFlip).
+  const countHolds: CountHolds | undefined = col === 0 ? (count, t) => pred(count, Number.NaN, t) : undefined;
   return {
     test,
     evaluate: (s, now) => {
@@ -80,7 +88,11 @@ export function compileEvent(c: EventCondition, layout: StateLayout): CompiledNo
       const lo = spanStart(d, span);
       const n = timesEnd(d, span) - lo;
       const result = holds(d, lo, n, now);
-      return { result, next: nextWindowFlip(d, ms, now, result, holdsAt, lo, lo + n) };
+      const next =
+        countHolds === undefined
+          ? nextWindowFlip(d, ms, now, result, holdsAt, lo, lo + n)
+          : nextCountFlip(d, ms, now, result, countHolds, lo, lo + n);
+      return { result, next };
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { SequenceCondition } from "../schema/conditions.ts";
 import type { ContactState } from "../state/contact-state.ts";
-import { upperBoundIn } from "../state/sorted.ts";
+import { lowerBoundIn, upperBoundIn } from "../state/sorted.ts";
 import type { StateLayout } from "../state/state-layout.ts";
 import { spanStart, timesEnd } from "../state/tracker-span.ts";
 import { durationMs } from "../values/durations.ts";
 import type { CompiledNode } from "./compiled-node.ts";
-import { compileWindow, type HoldsAt, nextWindowFlip } from "./event-window.ts";
+import { type CountHolds, compileWindow, type HoldsAt, nextCountFlip } from "./event-window.ts";
 
 /**
  * Steps performed in order. For a given first-step event the greedy chain (each next step at its
@@ -40,19 +40,25 @@ export function compileSequence(c: SequenceCondition, layout: StateLayout): Comp
       evaluate: (s, now, seg) => ({ result: test(s, now, seg), next: Number.POSITIVE_INFINITY }),
     };
   }
+  const someStart: CountHolds = (count) => count > 0;
   return {
     test,
     evaluate: (s, now) => {
       const d = s.v[D] as number[];
-      const starts: number[] = [];
-      for (let i = spanStart(d, first), end = timesEnd(d, first); i < end; i++) {
-        if (chainEnd(steps, within, s, d[i]) !== undefined) starts.push(d[i]);
-      }
-      const result = hasStartIn(starts, 0, starts.length, now);
-      return { result: result !== negate, next: nextWindowFlip(starts, ms, now, result, hasStartIn) };
+      // Chain starts from the window's start at `now` on: an earlier one never counts again (the
+      // window only moves on), so its chain is not followed.
+      const end = timesEnd(d, first);
+      let n = 0;
+      for (let i = lowerBoundIn(d, spanStart(d, first), end, now - ms); i < end; i++)
+        if (chainEnd(steps, within, s, d[i]) !== undefined) STARTS[n++] = d[i];
+      const result = hasStartIn(STARTS, 0, n, now);
+      return { result: result !== negate, next: nextCountFlip(STARTS, ms, now, result, someStart, 0, n) };
     },
   };
 }
+
+/** The chain starts of the evaluation in progress (single-threaded: reused, read up to its count). */
+const STARTS: number[] = [];
 
 /**
  * The greedy chain of step times starting at first-step time `e1` (each next step at its earliest

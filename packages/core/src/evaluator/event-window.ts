@@ -84,6 +84,43 @@ export function nextWindowFlip(
   lo = 0,
   n = times.length,
 ): number {
+  return nextFlip(times, ms, now, current, lo, n, holdsAt, undefined);
+}
+
+/** Whether a count condition holds with `count` events in its window at `instant`. */
+export type CountHolds = (count: number, instant: number) => boolean;
+
+/**
+ * `nextWindowFlip` for a count, at the same instants: the window's count at each is the distance
+ * between the walk's two cursors, so an instant costs no search. Counts are most of the event
+ * conditions, and a contact a message touches has each of its windowed ones asked.
+ */
+export function nextCountFlip(
+  times: readonly number[],
+  ms: number,
+  now: number,
+  current: boolean,
+  holds: CountHolds,
+  lo: number,
+  n: number,
+): number {
+  return nextFlip(times, ms, now, current, lo, n, undefined, holds);
+}
+
+/**
+ * The walk of both: `enter` is the first time after the instant, `leave` the first at or after
+ * instant - ms (kept exact as they advance), so times[leave, enter) is the window's content.
+ */
+function nextFlip(
+  times: readonly number[],
+  ms: number,
+  now: number,
+  current: boolean,
+  lo: number,
+  n: number,
+  holdsAt: HoldsAt | undefined,
+  holds: CountHolds | undefined,
+): number {
   let enter = upperBoundIn(times, lo, n, now);
   let leave = lowerBoundIn(times, lo, n, now - ms);
   while (enter < n || leave < n) {
@@ -91,9 +128,10 @@ export function nextWindowFlip(
       enter < n ? times[enter] : Number.POSITIVE_INFINITY,
       leave < n ? times[leave] + ms + 1 : Number.POSITIVE_INFINITY,
     );
-    while (enter < n && times[enter] === c) enter++;
-    while (leave < n && times[leave] + ms + 1 === c) leave++;
-    if (holdsAt(times, lo, n, c) !== current) return c;
+    while (enter < n && times[enter] <= c) enter++;
+    while (leave < n && times[leave] < c - ms) leave++;
+    const holdsNow = holds !== undefined ? holds(enter - leave, c) : (holdsAt as HoldsAt)(times, lo, n, c);
+    if (holdsNow !== current) return c;
   }
   return Number.POSITIVE_INFINITY;
 }

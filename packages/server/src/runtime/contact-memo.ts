@@ -106,16 +106,18 @@ export function duesInto(s: ContactState, out: number[], at: number): number {
   return n;
 }
 
-/** The earliest next change, or +Infinity. */
+/** The earliest next change, or +Infinity (read in place: no pairs written out). */
 export function earliestDue(s: ContactState): number {
-  const n = duesInto(s, scratch, 0);
+  const h = s.host;
   let min = Number.POSITIVE_INFINITY;
-  for (let k = 1; k < n; k += 2) if (scratch[k] < min) min = scratch[k];
+  for (let k = HEAD + wordCount(h); k < h.length; k++) {
+    const x = h[k];
+    if (Number.isNaN(x)) break; // the spare room
+    const at = x < 0 ? h[++k] : (x - (x % ORDINALS)) / ORDINALS + EPOCH;
+    if (at < min) min = at;
+  }
   return min;
 }
-
-/** earliestDue's pairs (single-threaded: reused by every call). */
-const scratch: number[] = [];
 
 /**
  * Replaces the next changes with the first `count` numbers of `pairs` ([segment number, instant,

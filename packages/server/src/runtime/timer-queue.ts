@@ -126,15 +126,17 @@ export class TimerQueue<P = unknown> {
   ): number {
     let n = 0;
     while (n < limit) {
-      const staged = this.earliestUpTo(this.staged, now);
-      const waiting = this.earliestUpTo(this.waiting, Math.min(now, staged));
-      if (!Number.isFinite(staged) && !Number.isFinite(waiting)) break;
-      const from = staged <= waiting ? this.staged : this.waiting;
+      const s = this.liveHeadUpTo(this.staged, now);
+      const staged = s < 0 ? Number.POSITIVE_INFINITY : this.staged.headAt;
+      const w = this.liveHeadUpTo(this.waiting, Math.min(now, staged));
+      if (s < 0 && w < 0) break;
+      const fromStaged = w < 0 || staged <= this.waiting.headAt;
+      const from = fromStaged ? this.staged : this.waiting;
       const id = from.headId;
       const at = from.headAt;
       const value = from.headValue;
       from.pop();
-      this.due[this.slots.get(id) as number] = Number.NaN;
+      this.due[fromStaged ? s : w] = Number.NaN;
       this.live--;
       n++;
       take(id, at, value);
@@ -152,10 +154,19 @@ export class TimerQueue<P = unknown> {
    * to `bound` are dropped on the way (and only those).
    */
   private earliestUpTo(heap: DueHeap<unknown>, bound: number): number {
+    return this.liveHeadUpTo(heap, bound) < 0 ? Number.POSITIVE_INFINITY : heap.headAt;
+  }
+
+  /**
+   * The slot of the heap's head once it is live and at most `bound`, else -1 (as `earliestUpTo`):
+   * the caller that takes the head writes that slot without looking the contact up again.
+   */
+  private liveHeadUpTo(heap: DueHeap<unknown>, bound: number): number {
     while (heap.length > 0 && heap.headAt <= bound) {
-      if (this.isDue(heap.headId, heap.headAt)) return heap.headAt;
+      const slot = this.slots.get(heap.headId);
+      if (slot !== undefined && this.due[slot] === heap.headAt) return slot;
       heap.pop();
     }
-    return Number.POSITIVE_INFINITY;
+    return -1;
   }
 }
