@@ -100,7 +100,7 @@ export function duesInto(s: ContactState, out: number[], at: number): number {
     } else {
       const o = x % ORDINALS;
       out[n++] = o;
-      out[n++] = (x - o) / ORDINALS + EPOCH;
+      out[n++] = packedInstant(x, o);
     }
   }
   return n;
@@ -113,7 +113,7 @@ export function earliestDue(s: ContactState): number {
   for (let k = HEAD + wordCount(h); k < h.length; k++) {
     const x = h[k];
     if (Number.isNaN(x)) break; // the spare room
-    const at = x < 0 ? h[++k] : (x - (x % ORDINALS)) / ORDINALS + EPOCH;
+    const at = x < 0 ? h[++k] : packedInstant(x, x % ORDINALS);
     if (at < min) min = at;
   }
   return min;
@@ -160,6 +160,11 @@ export function forgetDues(s: ContactState): void {
   if (h.length === 0) return;
   h[1] = 0;
   h.fill(Number.NaN, HEAD + wordCount(h));
+}
+
+/** The instant of a packed next change `x` whose segment number is `ordinal` (x mod ORDINALS). */
+function packedInstant(x: number, ordinal: number): number {
+  return (x - ordinal) / ORDINALS + EPOCH;
 }
 
 function packs(ordinal: number, at: number): boolean {

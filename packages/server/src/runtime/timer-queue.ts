@@ -67,8 +67,13 @@ export class TimerQueue<P = unknown> {
 
   /** Whether `at` is the contact's current instant (an entry at another one is stale). */
   private isDue(contactId: string, at: number): boolean {
+    return this.liveSlot(contactId, at) >= 0;
+  }
+
+  /** The contact's slot when `at` is its current instant, else -1. */
+  private liveSlot(contactId: string, at: number): number {
     const slot = this.slots.get(contactId);
-    return slot !== undefined && this.due[slot] === at;
+    return slot !== undefined && this.due[slot] === at ? slot : -1;
   }
 
   private newSlot(): number {
@@ -163,8 +168,8 @@ export class TimerQueue<P = unknown> {
    */
   private liveHeadUpTo(heap: DueHeap<unknown>, bound: number): number {
     while (heap.length > 0 && heap.headAt <= bound) {
-      const slot = this.slots.get(heap.headId);
-      if (slot !== undefined && this.due[slot] === heap.headAt) return slot;
+      const slot = this.liveSlot(heap.headId, heap.headAt);
+      if (slot >= 0) return slot;
       heap.pop();
     }
     return -1;
