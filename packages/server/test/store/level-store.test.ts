@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClassicLevel } from "classic-level";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildBatch } from "../../src/store/level/apply-batch.ts";
 import { RUN_MAX } from "../../src/store/level/change-runs.ts";
 import { LevelStore } from "../../src/store/level/index.ts";
@@ -280,5 +280,70 @@ describe("LevelStore last-writer-wins", () => {
     expect(await after.get(key(F.meta, "schema"))).toBe("4");
     expect(await after.getMany([key(F.factsUpTo, ws), key(F.factsUpTo, "w2")])).toEqual(["20", "7"]);
     await after.close();
+  });
+});
+
+describe("LevelStore message ids", () => {
+  const ws = "w1";
+  const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+  /** A store opened on a database holding `old-0` .. `old-29999`, written by a store closed since. */
+  async function reopened(): Promise<{ path: string; store: LevelStore }> {
+    const path = join(dir, `ids-${++dirs}`);
+    const first = new LevelStore({ path });
+    await first.migrate();
+    await first.createWorkspace({ id: ws, name: "W", apiKeyHash: `h-${path}`, createdAt: 1 });
+    const old = ids("old", 30_000);
+    for (let i = 0; i < old.length; i += 10_000)
+      await first.commit({ ...emptyBatch(ws), messageIds: old.slice(i, i + 10_000) });
+    await first.close();
+    const store = new LevelStore({ path });
+    await store.migrate();
+    return { path, store };
+  }
+
+  it("finds the ids stored before it opened, while its filter fills and after, and reads LevelDB only for ids the filter may hold", async () => {
+    const { store } = await reopened();
+    // Whether or not the fill is done yet, the answer is the same.
+    expect(await store.seenMessageIds(ws, ["old-0", "new", "old-29999"])).toEqual(
+      new Set(["old-0", "old-29999"]),
+    );
+    expect(await store.messageIdsIndexed).toBe(true);
+    await store.commit({ ...emptyBatch(ws), messageIds: ids("late", 100) });
+    const looked: string[] = [];
+    const hasMany = ClassicLevel.prototype.hasMany;
+    const spy = vi.spyOn(ClassicLevel.prototype, "hasMany").mockImplementation(function (
+      this: ClassicLevel<string, string>,
+      keys: string[],
+      ...rest: unknown[]
+    ) {
+      looked.push(...keys);
+      return (hasMany as (...a: unknown[]) => Promise<boolean[]>).call(this, keys, ...rest);
+    } as typeof hasMany);
+    try {
+      const known = [...ids("old", 30_000).filter((_, i) => i % 300 === 0), ...ids("late", 100)];
+      const asked = [...ids("new", 5_000), ...known];
+      expect(await store.seenMessageIds(ws, asked)).toEqual(new Set(known));
+      // Every known id is read; of the 5,000 new ones, only the filter's few false positives.
+      expect(looked.length).toBeGreaterThanOrEqual(known.length);
+      expect(looked.length - known.length).toBeLessThan(150);
+      // Another workspace's ids are not this one's.
+      expect(await store.seenMessageIds("w2", known)).toEqual(new Set());
+    } finally {
+      spy.mockRestore();
+      await store.close();
+    }
+  });
+
+  it("closes while its filter fills, and the next store fills its own", async () => {
+    const { path, store: early } = await reopened();
+    const indexed = early.messageIdsIndexed;
+    await early.close();
+    expect(typeof (await indexed)).toBe("boolean");
+    const next = new LevelStore({ path });
+    await next.migrate();
+    expect(await next.messageIdsIndexed).toBe(true);
+    expect(await next.seenMessageIds(ws, ["old-17", "x"])).toEqual(new Set(["old-17"]));
+    await next.close();
   });
 });

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import xxhash from "xxhash-wasm";
 import { bootWorker, CommitThread } from "../commit-thread.ts";
 import { toJson } from "../json.ts";
 import { positiveInteger } from "../limits.ts";
+import { MessageIdFilter } from "../message-id-filter.ts";
 import type {
   ChangeRecord,
   ListRecord,
@@ -22,7 +24,7 @@ import { openLoweringCompaction } from "./compaction-priority.ts";
 import { readContact, readContactChunk } from "./contact-reads.ts";
 import { countUnder, type Db, entriesUnder, keysUnder, openDb, writeDurably } from "./database.ts";
 import * as idempotency from "./idempotency.ts";
-import { extend, F, key, parts } from "./keys.ts";
+import { extend, F, key, parts, under } from "./keys.ts";
 import { migrateChangeRuns } from "./migrate-change-runs.ts";
 import { migrateFactsUpTo } from "./migrate-facts-up-to.ts";
 
@@ -36,6 +38,8 @@ const MEMBERSHIP_CHUNK = 5000;
  */
 const SCHEMA_VERSION = "4";
 const KNOWN_VERSIONS = ["1", "2", "3", SCHEMA_VERSION];
+/** Message-id keys read per step while the filter fills at open: about 1 ms of the main thread each. */
+const ID_SCAN_CHUNK = 2_000;
 /** The databases a `LevelStore` of this process has open. */
 const OPEN_PATHS = new Set<string>();
 
@@ -66,6 +70,15 @@ export class LevelStore implements Store {
   #opening: Promise<Db> | undefined;
   /** The tail of the write queue. */
   #writes: Promise<unknown> = Promise.resolve();
+  /**
+   * Every message id stored or being committed (their keys), so that a lookup reads LevelDB only
+   * for the few ids the filter may hold. Filled from the database at open, in the background;
+   * until that is done, `seenMessageIds` reads every id from the database.
+   */
+  #seen: MessageIdFilter | undefined;
+  #seenComplete = false;
+  #seenFilling: Promise<boolean> = Promise.resolve(false);
+  #closing = false;
 
   constructor(options: LevelStoreOptions) {
     this.#path = options.path;
@@ -90,7 +103,17 @@ export class LevelStore implements Store {
     this.#thread = new CommitThread(worker);
   }
 
+  /**
+   * Resolves once the message-id filter holds every stored id (true), or with false if filling
+   * it stopped (the store closed first, or the scan failed: lookups then keep reading LevelDB).
+   */
+  get messageIdsIndexed(): Promise<boolean> {
+    return this.#opening === undefined ? Promise.resolve(false) : this.#opening.then(() => this.#seenFilling);
+  }
+
   async close(): Promise<void> {
+    this.#closing = true;
+    await this.#seenFilling;
     await this.#thread?.close();
     this.#thread = undefined;
     await this.#writes.catch(() => {});
@@ -99,11 +122,18 @@ export class LevelStore implements Store {
     this.#opening = undefined;
     if (db !== undefined && db.status === "open") await db.close();
     if (db !== undefined) OPEN_PATHS.delete(resolve(this.#path));
+    this.#seen = undefined;
+    this.#seenComplete = false;
+    this.#closing = false;
   }
 
   commit(batch: WriteBatch): Promise<{ firstSeq: number; lastSeq: number } | null> {
-    if (this.#thread !== undefined) return this.#thread.commit(batch);
+    if (this.#thread !== undefined) {
+      this.#noteMessageIds(batch);
+      return this.#thread.commit(batch);
+    }
     return this.#serial((db) => {
+      this.#noteMessageIds(batch);
       this.#committer ??= new Committer(db);
       return this.#committer.commit(batch);
     });
@@ -149,8 +179,50 @@ export class LevelStore implements Store {
 
   async seenMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>> {
     if (messageIds.length === 0) return new Set();
-    const found = await (await this.#open()).hasMany(messageIds.map((id) => key(F.message, workspaceId, id)));
-    return new Set(messageIds.filter((_, i) => found[i]));
+    const db = await this.#open();
+    const ids: string[] = [];
+    const keys: string[] = [];
+    const filter = this.#seenComplete ? this.#seen : undefined;
+    for (const id of messageIds) {
+      const k = key(F.message, workspaceId, id);
+      if (filter !== undefined && !filter.mightHave(k)) continue;
+      ids.push(id);
+      keys.push(k);
+    }
+    if (keys.length === 0) return new Set();
+    const found = await db.hasMany(keys);
+    return new Set(ids.filter((_, i) => found[i]));
+  }
+
+  /** Adds a batch's message ids to the filter before any of them can be written. */
+  #noteMessageIds(batch: WriteBatch): void {
+    const filter = this.#seen;
+    if (filter === undefined) throw new Error("the LevelDB store commits only once it is open");
+    for (const id of batch.messageIds) filter.add(key(F.message, batch.workspaceId, id));
+  }
+
+  /**
+   * Adds every stored message-id key to the filter, a chunk at a time beside the store's other
+   * work. Ids committed meanwhile are added by `commit`, so once the scan ends the filter holds
+   * them all; resolves to whether it did end (not stopped by close or a failure).
+   */
+  async #fillMessageIds(db: Db, filter: MessageIdFilter): Promise<boolean> {
+    const it = db.keys(under(key(F.message)));
+    try {
+      while (!this.#closing) {
+        const chunk = await it.nextv(ID_SCAN_CHUNK);
+        if (chunk.length === 0) {
+          this.#seenComplete = this.#seen === filter;
+          return this.#seenComplete;
+        }
+        for (const k of chunk) filter.add(k);
+      }
+      return false;
+    } catch {
+      return false;
+    } finally {
+      await it.close().catch(() => {});
+    }
   }
 
   async getContact(
@@ -339,8 +411,11 @@ export class LevelStore implements Store {
       OPEN_PATHS.add(path);
       try {
         mkdirSync(path, { recursive: true });
-        const db = await openLoweringCompaction(() => openDb(path));
+        const [db, { h32 }] = await Promise.all([openLoweringCompaction(() => openDb(path)), xxhash()]);
         this.#db = db;
+        const filter = new MessageIdFilter(h32);
+        this.#seen = filter;
+        this.#seenFilling = this.#fillMessageIds(db, filter);
         return db;
       } catch (e) {
         OPEN_PATHS.delete(path);
