@@ -103,6 +103,8 @@ function setProperty(layout: StateLayout, s: ContactState, slot: number, value: 
   if (date !== undefined) s.v[date] = toEpochMs(value) ?? Number.NaN;
 }
 
+const NOTHING_MEASURED: readonly number[] = Object.freeze([]);
+
 function applyEvent(
   layout: StateLayout,
   s: ContactState,
@@ -114,10 +116,14 @@ function applyEvent(
   if (specs === undefined) return;
   for (const spec of specs) {
     if (!spec.matches(props)) continue;
-    const measured = spec.measured.map((p) => {
-      const v = lookupProperty(props, p);
-      return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
-    });
+    // Most trackers only count and time their events: no array per insert for them.
+    const measured =
+      spec.measured.length === 0
+        ? NOTHING_MEASURED
+        : spec.measured.map((p) => {
+            const v = lookupProperty(props, p);
+            return typeof v === "number" && Number.isFinite(v) ? v : Number.NaN;
+          });
     insertEvent(s, layout.at.span, spec.index, ts, measured);
   }
 }

@@ -421,7 +421,10 @@ export class WorkspaceRuntime {
     if (side !== undefined) this.backfill?.engine.apply(side, message);
   }
 
-  /** Describes a message's durable writes and data changes; returns it as the engine applies it. */
+  /**
+   * Describes a message's durable writes and data changes; returns it as the engine applies it:
+   * the message itself (its extra fields are not read), not a copy per message.
+   */
   private describe(
     m: Exclude<IngestMessage, { type: "delete" }>,
     batch: WriteBatch,
@@ -434,19 +437,19 @@ export class WorkspaceRuntime {
           batch.traits.push({ contactId, key, value: value ?? null, ts: m.timestamp });
           changes.push({ kind: "property", key });
         }
-        return { type: "identify", traits: m.traits, timestamp: m.timestamp };
+        return m;
       case "track":
         batch.events.push({ contactId, event: m.event, timestamp: m.timestamp, properties: m.properties });
         changes.push({ kind: "event", event: m.event });
-        return { type: "track", event: m.event, properties: m.properties, timestamp: m.timestamp };
+        return m;
       case "score":
         batch.scores.push({ contactId, score: m.score, value: m.value, ts: m.timestamp });
         changes.push({ kind: "score", score: m.score });
-        return { type: "score", score: m.score, value: m.value, timestamp: m.timestamp };
+        return m;
       case "list":
         batch.listMembers.push({ listId: m.list, contactId, member: m.member });
         changes.push({ kind: "list", list: m.list });
-        return { type: "list", list: m.list, member: m.member };
+        return m;
     }
   }
 
