@@ -437,20 +437,21 @@ export class WorkspaceRuntime {
           batch.traits.push({ contactId, key, value: value ?? null, ts: m.timestamp });
           changes.push({ kind: "property", key });
         }
-        return m;
+        break;
       case "track":
         batch.events.push({ contactId, event: m.event, timestamp: m.timestamp, properties: m.properties });
         changes.push({ kind: "event", event: m.event });
-        return m;
+        break;
       case "score":
         batch.scores.push({ contactId, score: m.score, value: m.value, ts: m.timestamp });
         changes.push({ kind: "score", score: m.score });
-        return m;
+        break;
       case "list":
         batch.listMembers.push({ listId: m.list, contactId, member: m.member });
         changes.push({ kind: "list", list: m.list });
-        return m;
+        break;
     }
+    return m;
   }
 
   private deleteContact(id: string, now: number, batch: WriteBatch): void {

@@ -38,7 +38,10 @@ const DEFAULTS: MessageIdFilterOptions = { firstCapacity: 1 << 20, bitsPerKey: 1
 export class MessageIdFilter {
   readonly #stages: Stage[] = [];
   readonly #options: MessageIdFilterOptions;
-  #keys = 0;
+  /** The last key `#hashKey` hashed (no object per key on the lookup path). */
+  #block = 0;
+  #first = 0;
+  #step = 1;
 
   constructor(
     private readonly hash: StringHash,
@@ -49,7 +52,9 @@ export class MessageIdFilter {
 
   /** Keys added (a key added twice counts twice). */
   get size(): number {
-    return this.#keys;
+    let n = 0;
+    for (const s of this.#stages) n += s.count;
+    return n;
   }
 
   /** Bytes of its bit arrays. */
@@ -62,27 +67,39 @@ export class MessageIdFilter {
   add(key: string): void {
     let stage = this.#stages.at(-1);
     if (stage === undefined || stage.count >= stage.capacity) stage = this.#grow();
-    const block = this.hash(key, BLOCK_SEED);
-    const bits = this.hash(key, BIT_SEED);
-    const base = (block >>> 0) % stage.blocks;
+    this.#hashKey(key);
     const words = stage.words;
-    // Double hashing inside the block: an odd step visits PROBES distinct bits of 512.
-    const first = bits & (BLOCK_BITS - 1);
-    const step = ((bits >>> 9) & (BLOCK_BITS - 1)) | 1;
-    for (let i = 0, p = first; i < PROBES; i++, p = (p + step) & (BLOCK_BITS - 1))
-      words[base * BLOCK_WORDS + (p >>> 5)] |= 1 << (p & 31);
+    const base = (this.#block % stage.blocks) * BLOCK_WORDS;
+    for (let i = 0, p = this.#first; i < PROBES; i++, p = (p + this.#step) & (BLOCK_BITS - 1))
+      words[base + (p >>> 5)] |= 1 << (p & 31);
     stage.count++;
-    this.#keys++;
   }
 
   mightHave(key: string): boolean {
     if (this.#stages.length === 0) return false;
-    const block = this.hash(key, BLOCK_SEED) >>> 0;
-    const bits = this.hash(key, BIT_SEED);
-    const first = bits & (BLOCK_BITS - 1);
-    const step = ((bits >>> 9) & (BLOCK_BITS - 1)) | 1;
-    for (const stage of this.#stages) if (holds(stage, block % stage.blocks, first, step)) return true;
+    this.#hashKey(key);
+    for (const stage of this.#stages) if (this.#holds(stage)) return true;
     return false;
+  }
+
+  /**
+   * The key's block (before taking it modulo a stage's block count) and, by double hashing inside
+   * the block, its first bit and an odd step that visits PROBES distinct bits of 512.
+   */
+  #hashKey(key: string): void {
+    this.#block = this.hash(key, BLOCK_SEED) >>> 0;
+    const bits = this.hash(key, BIT_SEED);
+    this.#first = bits & (BLOCK_BITS - 1);
+    this.#step = ((bits >>> 9) & (BLOCK_BITS - 1)) | 1;
+  }
+
+  /** Whether every bit of the last hashed key is set in its block of `stage`. */
+  #holds(stage: Stage): boolean {
+    const words = stage.words;
+    const base = (this.#block % stage.blocks) * BLOCK_WORDS;
+    for (let i = 0, p = this.#first; i < PROBES; i++, p = (p + this.#step) & (BLOCK_BITS - 1))
+      if ((words[base + (p >>> 5)] & (1 << (p & 31))) === 0) return false;
+    return true;
   }
 
   #grow(): Stage {
@@ -93,11 +110,4 @@ export class MessageIdFilter {
     this.#stages.push(stage);
     return stage;
   }
-}
-
-function holds(stage: Stage, base: number, first: number, step: number): boolean {
-  const words = stage.words;
-  for (let i = 0, p = first; i < PROBES; i++, p = (p + step) & (BLOCK_BITS - 1))
-    if ((words[base * BLOCK_WORDS + (p >>> 5)] & (1 << (p & 31))) === 0) return false;
-  return true;
 }
