@@ -110,6 +110,12 @@ export class ColumnarDataset {
    */
   apply(contactId: string, m: ContactMessage): number {
     const i = this.ensureContact(contactId);
+    this.applyAt(i, m);
+    return i;
+  }
+
+  /** `apply` to the contact at index `i` (from `ensureContact`): for a caller that keeps it. */
+  applyAt(i: number, m: ContactMessage): void {
     switch (m.type) {
       case "identify":
         for (const key of Object.keys(m.traits)) this.traits.write(i, key, m.traits[key], m.timestamp);
@@ -126,7 +132,6 @@ export class ColumnarDataset {
       default:
         assertNever(m);
     }
-    return i;
   }
 
   /** Removes a contact (its index becomes a tombstone). Returns whether it existed. */

@@ -301,7 +301,7 @@ export class WorkspacePipeline {
     // Calls are stamped in queue order: the oldest one waiting saw least.
     const oldest = group[0] ?? this.queue.find((item) => item.kind === "ingest");
     this.recent.prune(oldest?.kind === "ingest" ? oldest.stamp : this.recent.durableTurns);
-    const taken = new Set<string>();
+    const turnNo = this.recent.begin();
     try {
       const known = await Promise.all(group.map((g) => g.known));
       const started = performance.now();
@@ -309,12 +309,10 @@ export class WorkspacePipeline {
       for (const [i, g] of group.entries()) {
         // A messageId stored, applied by a turn its lookup did not see, or earlier in this group
         // is accepted and ignored.
+        const seen = known[i];
         const fresh = g.messages.filter((m) => {
           const id = m.messageId;
-          if (id === undefined) return true;
-          if (known[i].has(id) || this.recent.has(id) || taken.has(id)) return false;
-          taken.add(id);
-          return true;
+          return id === undefined || (!seen.has(id) && this.recent.claim(id, turnNo));
         });
         this.runtime.ingest(fresh, now, batch);
         messages += fresh.length;
@@ -333,12 +331,12 @@ export class WorkspacePipeline {
           lateness.map((ms) => ms / 1000),
         );
     } catch (e) {
+      this.recent.forget(turnNo);
       await this.inflight;
       await this.reload(batch);
       for (const g of group) g.reject(e);
       return;
     }
-    const turnNo = this.recent.add([...taken]);
     if (this.inflight !== null && !(await this.inflight)) {
       // That failure is handled once: later turns build on the reloaded memory and commit as usual.
       this.inflight = null;
@@ -425,7 +423,7 @@ export class WorkspacePipeline {
         memberships.map((m) => m.segmentId),
       );
       // Due now: the next turn re-evaluates it against the stored facts and records any change.
-      this.runtime.timers.set(id, this.clock.now());
+      this.runtime.setDue(id, this.clock.now());
     }
   }
 

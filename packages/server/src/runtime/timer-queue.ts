@@ -1,7 +1,9 @@
 import { DueHeap } from "./due-heap.ts";
 
 /**
- * Due instants per contact. One entry per contact (its earliest next change over all segments);
+ * Due instants per contact, each contact known by its row: a small integer the caller gives it
+ * (the runtime uses the contact's row in the columnar dataset), so that no map by id is kept or
+ * looked up here. One entry per contact (its earliest next change over all segments);
  * rescheduling pushes a new entry and the stale one is skipped when it comes up, which keeps
  * every operation O(log n) without a position index.
  *
@@ -10,16 +12,12 @@ import { DueHeap } from "./due-heap.ts";
  * expiry wave is done before the wave. `popDue` takes from both heaps, earliest first, and hands
  * each entry its staged value; an entry made stale by a new instant goes with its value.
  *
- * Each contact's instant lives in a slot of one Float64Array, found through a map of slot numbers
- * (small integers): a reschedule is one lookup and a write, where a map of instants took two
- * lookups and a new heap number, promoted with the map it was stored in. A contact just taken
- * keeps its slot (NaN) for the instant its re-evaluation sets next.
+ * Each row's instant lives at that index of one Float64Array (NaN: none): a reschedule is a
+ * read and a write, where a map of slot numbers by id cost a lookup per message and ~40 bytes
+ * per contact, and the heaps held each id string (a pointer per entry for the collector).
  */
 export class TimerQueue<P = unknown> {
-  private readonly slots = new Map<string, number>();
-  private due = new Float64Array(1024);
-  private readonly free: number[] = [];
-  private used = 0;
+  private due = new Float64Array(1024).fill(Number.NaN);
   private live = 0;
   private readonly waiting = new DueHeap<never>();
   private readonly staged = new DueHeap<P>();
@@ -33,58 +31,40 @@ export class TimerQueue<P = unknown> {
     return this.staged.length;
   }
 
-  /** Sets (or clears, with null) the contact's next due instant. */
-  set(contactId: string, at: number | null): void {
-    const slot = this.slots.get(contactId);
+  /** Sets (or clears, with null) the row's next due instant. */
+  set(row: number, at: number | null): void {
     if (at === null || Number.isNaN(at)) {
-      if (slot === undefined) return;
-      if (!Number.isNaN(this.due[slot])) this.live--;
-      this.slots.delete(contactId);
-      this.free.push(slot);
+      if (row < this.due.length && !Number.isNaN(this.due[row])) {
+        this.due[row] = Number.NaN;
+        this.live--;
+      }
       return;
     }
-    if (slot === undefined) {
-      const s = this.newSlot();
-      this.slots.set(contactId, s);
-      this.due[s] = at;
-      this.live++;
-    } else {
-      const had = this.due[slot];
-      if (had === at) return;
-      if (Number.isNaN(had)) this.live++;
-      this.due[slot] = at;
-    }
-    this.waiting.push(at, contactId);
+    // One check for both: not a natural number (refused by `grow`), or past the array.
+    if (row >>> 0 !== row || row >= this.due.length) this.grow(row);
+    const had = this.due[row];
+    if (had === at) return;
+    if (Number.isNaN(had)) this.live++;
+    this.due[row] = at;
+    this.waiting.push(at, row);
   }
 
-  /** The contact's due instant, or undefined. */
-  get(contactId: string): number | undefined {
-    const slot = this.slots.get(contactId);
-    if (slot === undefined) return undefined;
-    const at = this.due[slot];
+  /** The row's due instant, or undefined. */
+  get(row: number): number | undefined {
+    const at = row < this.due.length ? this.due[row] : Number.NaN;
     return Number.isNaN(at) ? undefined : at;
   }
 
-  /** Whether `at` is the contact's current instant (an entry at another one is stale). */
-  private isDue(contactId: string, at: number): boolean {
-    return this.liveSlot(contactId, at) >= 0;
+  /** Whether `at` is the row's current instant (an entry at another one is stale). */
+  private isDue(row: number, at: number): boolean {
+    return row < this.due.length && this.due[row] === at;
   }
 
-  /** The contact's slot when `at` is its current instant, else -1. */
-  private liveSlot(contactId: string, at: number): number {
-    const slot = this.slots.get(contactId);
-    return slot !== undefined && this.due[slot] === at ? slot : -1;
-  }
-
-  private newSlot(): number {
-    const reused = this.free.pop();
-    if (reused !== undefined) return reused;
-    if (this.used === this.due.length) {
-      const grown = new Float64Array(this.due.length * 2);
-      grown.set(this.due);
-      this.due = grown;
-    }
-    return this.used++;
+  private grow(row: number): void {
+    if (row >>> 0 !== row) throw new RangeError(`a timer row must be a natural number, not ${row}`);
+    const grown = new Float64Array(Math.max(this.due.length * 2, row + 1)).fill(Number.NaN);
+    grown.set(this.due);
+    this.due = grown;
   }
 
   /** The earliest live due instant, or null. */
@@ -104,18 +84,18 @@ export class TimerQueue<P = unknown> {
   }
 
   /**
-   * Stages the entries due at or before `until`, earliest first, each with `stage(contactId,
+   * Stages the entries due at or before `until`, earliest first, each with `stage(row,
    * at)`'s value, taking at most `limit` off the heap (stale ones dropped count too, so that a
    * slice stays short however many went stale); returns how many it took.
    */
-  stageUntil(until: number, limit: number, stage: (contactId: string, at: number) => P | undefined): number {
+  stageUntil(until: number, limit: number, stage: (row: number, at: number) => P | undefined): number {
     let taken = 0;
     while (taken < limit && this.waiting.length > 0 && this.waiting.headAt <= until) {
       const at = this.waiting.headAt;
-      const id = this.waiting.headId;
+      const row = this.waiting.headRow;
       this.waiting.pop();
       taken++;
-      if (this.isDue(id, at)) this.staged.push(at, id, stage(id, at));
+      if (this.isDue(row, at)) this.staged.push(at, row, stage(row, at));
     }
     return taken;
   }
@@ -124,27 +104,22 @@ export class TimerQueue<P = unknown> {
    * Removes up to `limit` contacts due at or before `now`, earliest first, calling `take` with
    * each one's instant and staged value (undefined when it was not staged); returns how many.
    */
-  popDue(
-    now: number,
-    limit: number,
-    take: (contactId: string, at: number, staged: P | undefined) => void,
-  ): number {
+  popDue(now: number, limit: number, take: (row: number, at: number, staged: P | undefined) => void): number {
     let n = 0;
     while (n < limit) {
       const s = this.liveHeadUpTo(this.staged, now);
-      const staged = s < 0 ? Number.POSITIVE_INFINITY : this.staged.headAt;
+      const staged = s ? this.staged.headAt : Number.POSITIVE_INFINITY;
       const w = this.liveHeadUpTo(this.waiting, Math.min(now, staged));
-      if (s < 0 && w < 0) break;
-      const fromStaged = w < 0 || staged <= this.waiting.headAt;
-      const from = fromStaged ? this.staged : this.waiting;
-      const id = from.headId;
+      if (!s && !w) break;
+      const from = !w || staged <= this.waiting.headAt ? this.staged : this.waiting;
+      const row = from.headRow;
       const at = from.headAt;
       const value = from.headValue;
       from.pop();
-      this.due[fromStaged ? s : w] = Number.NaN;
+      this.due[row] = Number.NaN;
       this.live--;
       n++;
-      take(id, at, value);
+      take(row, at, value);
     }
     return n;
   }
@@ -159,19 +134,18 @@ export class TimerQueue<P = unknown> {
    * to `bound` are dropped on the way (and only those).
    */
   private earliestUpTo(heap: DueHeap<unknown>, bound: number): number {
-    return this.liveHeadUpTo(heap, bound) < 0 ? Number.POSITIVE_INFINITY : heap.headAt;
+    return this.liveHeadUpTo(heap, bound) ? heap.headAt : Number.POSITIVE_INFINITY;
   }
 
   /**
-   * The slot of the heap's head once it is live and at most `bound`, else -1 (as `earliestUpTo`):
-   * the caller that takes the head writes that slot without looking the contact up again.
+   * Whether the heap's head is live and at most `bound` (as `earliestUpTo`); stale entries up to
+   * `bound` are dropped on the way.
    */
-  private liveHeadUpTo(heap: DueHeap<unknown>, bound: number): number {
+  private liveHeadUpTo(heap: DueHeap<unknown>, bound: number): boolean {
     while (heap.length > 0 && heap.headAt <= bound) {
-      const slot = this.liveSlot(heap.headId, heap.headAt);
-      if (slot >= 0) return slot;
+      if (this.isDue(heap.headRow, heap.headAt)) return true;
       heap.pop();
     }
-    return -1;
+    return false;
   }
 }

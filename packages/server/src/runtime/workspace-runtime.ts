@@ -37,9 +37,10 @@ interface Backfill {
   states: Map<string, ContactState>;
 }
 
-/** A contact an `ingest` call touches: its state and what changed in it. */
+/** A contact an `ingest` call touches: its state, its row (timers, dataset) and what changed in it. */
 interface Touched {
   state: ContactState;
+  row: number;
   changes: DataChange[];
 }
 
@@ -67,7 +68,10 @@ export class WorkspaceRuntime {
    * in the store) and its time-dependent segments' next changes (see contact-memo.ts).
    */
   readonly contacts = new Map<string, ContactState>();
-  /** Each contact's next due instant; one staged ahead carries its evaluation at that instant. */
+  /**
+   * Each contact's next due instant, by its row in `dataset` (no map by id of its own); one
+   * staged ahead carries its evaluation at that instant.
+   */
   readonly timers = new TimerQueue<StagedPass>();
   /** Timer firings that took a staged pass, and those that had to evaluate (diagnostics). */
   readonly fired = { staged: 0, evaluated: 0 };
@@ -92,7 +96,7 @@ export class WorkspaceRuntime {
   /** By segment number: the pass that last evaluated it (`pass` counts passes). */
   private readonly evaluatedIn: number[] = [];
   private pass = 0;
-  /** The contact, instant and batch of the `reevaluate` pass under way (see `visitPass`). */
+  /** The contact, instant and batch of the `reevaluateState` pass under way (see `visitPass`). */
   private passState: ContactState | undefined;
   private passNow = 0;
   private passBatch: WriteBatch | undefined;
@@ -191,9 +195,14 @@ export class WorkspaceRuntime {
     forgetDues(state);
     this.contacts.set(c.id, state);
     this.backfill?.states.set(c.id, stateFromStored(this.backfill.engine, c));
+    // A new row (the old one is left as a tombstone): the contact's timer moves with it.
+    const old = this.dataset.indexOf(c.id);
+    const due = old === undefined ? undefined : this.timers.get(old);
+    if (old !== undefined) this.timers.set(old, null);
     this.dataset.deleteContact(c.id);
-    this.dataset.ensureContact(c.id);
-    applyStored(c, (m) => this.dataset.apply(c.id, m));
+    const row = this.dataset.ensureContact(c.id);
+    if (due !== undefined) this.timers.set(row, due);
+    applyStored(c, (m) => this.dataset.applyAt(row, m));
   }
 
   /** The derived state a snapshot keeps (runtime-snapshot.ts). */
@@ -218,7 +227,7 @@ export class WorkspaceRuntime {
     for (const state of image.states) {
       this.contacts.set(state.id, state);
       const next = dueKnown(state) ? earliestDue(state) : now;
-      if (Number.isFinite(next)) this.timers.set(state.id, next);
+      if (Number.isFinite(next)) this.timers.set(this.rowOf(state.id), next);
     }
   }
 
@@ -229,10 +238,30 @@ export class WorkspaceRuntime {
   }
 
   forgetContact(contactId: string): void {
+    const row = this.dataset.indexOf(contactId);
+    if (row !== undefined) this.timers.set(row, null);
     this.contacts.delete(contactId);
     this.backfill?.states.delete(contactId);
     this.dataset.deleteContact(contactId);
-    this.timers.set(contactId, null);
+  }
+
+  /** The contact's next due instant, if it has one. */
+  dueAt(contactId: string): number | undefined {
+    const row = this.dataset.indexOf(contactId);
+    return row === undefined ? undefined : this.timers.get(row);
+  }
+
+  /** Makes the contact due at `at` (a reloaded contact: due now, for a full pass). */
+  setDue(contactId: string, at: number): void {
+    const row = this.dataset.indexOf(contactId);
+    if (row !== undefined) this.timers.set(row, at);
+  }
+
+  /** The contact's row in the dataset, which keys its timer; every contact held has one. */
+  private rowOf(contactId: string): number {
+    const row = this.dataset.indexOf(contactId);
+    if (row === undefined) throw new Error(`contact ${contactId} has no row in the dataset`);
+    return row;
   }
 
   /** Applies messages in order; records facts, membership changes and timers. */
@@ -250,13 +279,14 @@ export class WorkspaceRuntime {
       let t = touched.get(m.userId);
       if (t === undefined) {
         const changes: DataChange[] = [];
-        t = { state: this.stateFor(m.userId, now, batch, changes), changes };
+        const state = this.stateFor(m.userId, now, batch, changes);
+        t = { state, row: this.dataset.ensureContact(m.userId), changes };
         touched.set(m.userId, t);
       }
-      this.applyMessage(t.state, m, batch, t.changes);
+      this.applyMessage(t, m, batch);
     }
     for (const t of touched.values())
-      this.reevaluateState(t.state, now, batch, this.index.affectedBy(t.changes), "data");
+      this.reevaluateState(t.state, t.row, now, batch, this.index.affectedBy(t.changes), "data");
   }
 
   /**
@@ -264,12 +294,14 @@ export class WorkspaceRuntime {
    * how many. A contact staged ahead (`stageDue`) and untouched since takes its staged results.
    */
   fireDue(now: number, limit: number, batch: WriteBatch, lateness?: number[]): number {
-    return this.timers.popDue(now, limit, (id, at, staged) => {
+    return this.timers.popDue(now, limit, (row, at, staged) => {
       lateness?.push(now - at);
-      if (staged !== undefined && this.applyStaged(id, staged, now, batch)) this.fired.staged++;
+      const state = this.contacts.get(this.dataset.idAt(row));
+      if (state === undefined) return;
+      if (staged !== undefined && this.applyStaged(state, row, staged, now, batch)) this.fired.staged++;
       else {
         this.fired.evaluated++;
-        this.reevaluate(id, now, batch, [], "timer");
+        this.reevaluateState(state, row, now, batch, [], "timer");
       }
     });
   }
@@ -282,7 +314,7 @@ export class WorkspaceRuntime {
    * slice at a time).
    */
   stageDue(until: number, limit: number): number {
-    return this.timers.stageUntil(until, limit, (id, at) => this.stage(id, at));
+    return this.timers.stageUntil(until, limit, (row, at) => this.stage(this.dataset.idAt(row), at));
   }
 
   private stage(contactId: string, at: number): StagedPass | undefined {
@@ -296,11 +328,16 @@ export class WorkspaceRuntime {
   }
 
   /**
-   * Records a staged pass at `now` as `reevaluate` would have; false (nothing done) when it no
+   * Records a staged pass at `now` as `reevaluateState` would have; false (nothing done) when it no
    * longer holds: the contact changed since, or a next change falls between its instant and now.
    */
-  private applyStaged(contactId: string, p: StagedPass, now: number, batch: WriteBatch): boolean {
-    const state = this.contacts.get(contactId);
+  private applyStaged(
+    state: ContactState,
+    row: number,
+    p: StagedPass,
+    now: number,
+    batch: WriteBatch,
+  ): boolean {
     if (state !== p.state || dueStamp(state) !== p.stamp || p.engine !== this.engine) return false;
     const { live, timeDependent } = this.byNumber();
     const pass = ++this.pass;
@@ -324,7 +361,7 @@ export class WorkspaceRuntime {
       if (s !== undefined) this.record(state, s, r[k], r[k + 1] === 1, now, batch);
     }
     const next = setDues(state, dues, n);
-    this.timers.set(contactId, Number.isFinite(next) ? next : null);
+    this.timers.set(row, Number.isFinite(next) ? next : null);
     return true;
   }
 
@@ -343,7 +380,8 @@ export class WorkspaceRuntime {
    */
   reevaluateAll(now: number, batch: WriteBatch, segmentIds?: readonly string[]): void {
     const ids = segmentIds ?? [...this.live.keys()];
-    for (const id of this.contacts.keys()) this.reevaluate(id, now, batch, ids, "all");
+    for (const state of this.contacts.values())
+      this.reevaluateState(state, this.rowOf(state.id), now, batch, ids, "all");
   }
 
   /** Whether the contact is in the segment now (in memory: the stored state, bar a commit in flight). */
@@ -398,7 +436,7 @@ export class WorkspaceRuntime {
     if (state === undefined) {
       state = this.engine.createState(id);
       this.contacts.set(id, state);
-      this.dataset.ensureContact(id);
+      // Its dataset row is made by the caller's `ensureContact`.
       // A new contact may sort before the backfill's read position: it is never read from the store.
       this.backfill?.states.set(id, this.backfill.engine.createState(id));
       batch.contacts.push({ id, createdAt: now });
@@ -407,15 +445,10 @@ export class WorkspaceRuntime {
     return state;
   }
 
-  private applyMessage(
-    state: ContactState,
-    m: Exclude<IngestMessage, { type: "delete" }>,
-    batch: WriteBatch,
-    changes: DataChange[],
-  ): void {
-    const message = this.describe(m, batch, changes);
-    this.engine.apply(state, message);
-    this.dataset.apply(m.userId, message);
+  private applyMessage(t: Touched, m: Exclude<IngestMessage, { type: "delete" }>, batch: WriteBatch): void {
+    const message = this.describe(m, batch, t.changes);
+    this.engine.apply(t.state, message);
+    this.dataset.applyAt(t.row, message);
     // A contact not read by the backfill yet has no side state: its read will include this message.
     const side = this.backfill?.states.get(m.userId);
     if (side !== undefined) this.backfill?.engine.apply(side, message);
@@ -471,7 +504,8 @@ export class WorkspaceRuntime {
   }
 
   /**
-   * Evaluates segments for one contact, records the membership diffs and sets its timer.
+   * Evaluates segments for one contact (at `row`, its dataset row), records the membership
+   * diffs and sets its timer.
    * - `data`: the segments that read the changed facts (`affected`);
    * - `timer`: the time-dependent segments whose next change is due;
    * - `all`: `affected` and every time-dependent segment (start-up, definition changes).
@@ -479,30 +513,14 @@ export class WorkspaceRuntime {
    * beside the state: a segment not evaluated read none of the changed data, so its next change
    * is still the one computed before. Until a contact has had a full pass, every pass is full.
    */
-  private reevaluate(
-    contactId: string,
-    now: number,
-    batch: WriteBatch,
-    affected: readonly string[],
-    mode: "data" | "timer" | "all",
-  ): void {
-    const state = this.contacts.get(contactId);
-    if (state !== undefined) this.reevaluateState(state, now, batch, affected, mode);
-  }
-
-  /**
-   * `reevaluate` on the contact's current state. Ids come from the state, not the message: the
-   * timer queue keeps them, and the state's id is already in the old space (a message's copy
-   * would be promoted with it).
-   */
   private reevaluateState(
     state: ContactState,
+    row: number,
     now: number,
     batch: WriteBatch,
     affected: readonly string[],
     mode: "data" | "timer" | "all",
   ): void {
-    const contactId = state.id;
     const full = mode === "all" || !dueKnown(state);
     let wanted = affected;
     if (full) wanted = [...affected, ...this.timeDependent];
@@ -525,11 +543,11 @@ export class WorkspaceRuntime {
       const n = this.nextChanges(state, full, pass, this.fresh, this.freshCount);
       next = setDues(state, this.dues, n);
     }
-    this.timers.set(contactId, Number.isFinite(next) ? next : null);
+    this.timers.set(row, Number.isFinite(next) ? next : null);
   }
 
   /**
-   * Each segment's result in a `reevaluate` pass, as the engine settles it (one function for
+   * Each segment's result in a `reevaluateState` pass, as the engine settles it (one function for
    * every pass; the pass is in the fields). Referenced segments evaluated on the way are
    * recorded too: their result is as current.
    */

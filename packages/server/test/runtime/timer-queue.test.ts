@@ -7,10 +7,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TimerQueue } from "../../src/runtime/timer-queue.ts";
 
-const ID = fc.constantFrom("a", "b", "c", "d", "e", "f");
+/** Rows as the runtime gives them (dataset rows), some past the queue's first array. */
+const ROWS = [0, 1, 2, 5, 1_023, 4_000];
+const ID = fc.constantFrom(...ROWS);
 const AT = fc.integer({ min: 0, max: 40 });
 type Op =
-  | { op: "set"; id: string; at: number | null }
+  | { op: "set"; id: number; at: number | null }
   | { op: "stage"; until: number }
   | { op: "pop"; now: number; limit: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -24,9 +26,9 @@ describe("TimerQueue", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const q = new TimerQueue<string>();
-        const model = new Map<string, number>();
+        const model = new Map<number, number>();
         /** Contacts staged at their current instant and not set or taken since. */
-        const untouched = new Map<string, number>();
+        const untouched = new Map<number, number>();
         for (const o of ops) {
           if (o.op === "set") {
             q.set(o.id, o.at);
@@ -40,7 +42,7 @@ describe("TimerQueue", () => {
               return `${id}@${at}`;
             });
           } else {
-            const taken: [string, number][] = [];
+            const taken: [number, number][] = [];
             q.popDue(o.now, o.limit, (id, at, staged) => {
               if (staged !== undefined) expect(staged).toBe(`${id}@${at}`);
               if (untouched.get(id) === at) expect(staged).toBe(`${id}@${at}`);
@@ -62,7 +64,7 @@ describe("TimerQueue", () => {
           const earliest = Math.min(...model.values());
           expect(q.peek()).toBe(Number.isFinite(earliest) ? earliest : null);
           expect(q.size).toBe(model.size);
-          for (const id of ["a", "b", "c", "d", "e", "f"]) expect(q.get(id)).toBe(model.get(id));
+          for (const id of ROWS) expect(q.get(id)).toBe(model.get(id));
         }
       }),
       { numRuns: 2_000 },
@@ -71,16 +73,16 @@ describe("TimerQueue", () => {
 
   it("stages up to a limit, in due order, and peekUnstaged skips what is staged", () => {
     const q = new TimerQueue<number>();
-    for (const [id, at] of [
-      ["x", 30],
-      ["y", 10],
-      ["z", 20],
+    for (const [row, at] of [
+      [7, 30],
+      [8, 10],
+      [9, 20],
     ] as const)
-      q.set(id, at);
-    const staged: string[] = [];
+      q.set(row, at);
+    const staged: number[] = [];
     expect(q.stageUntil(25, 1, (id) => staged.push(id))).toBe(1);
     expect(q.stageUntil(25, 5, (id) => staged.push(id))).toBe(1);
-    expect(staged).toEqual(["y", "z"]);
+    expect(staged).toEqual([8, 9]);
     expect(q.peek()).toBe(10);
     expect(q.peekUnstaged()).toBe(30);
     expect(q.stagedCount).toBe(2);
@@ -93,9 +95,9 @@ describe("TimerQueue", () => {
 
   it("drops stale entries a slice at a time, never all at once", () => {
     const q = new TimerQueue<string>();
-    for (let i = 0; i < 1_000; i++) q.set(`c${i}`, 500);
+    for (let i = 0; i < 1_000; i++) q.set(i, 500);
     // Everyone is rescheduled earlier: 1,000 live entries at 10, 1,000 stale ones at 500.
-    for (let i = 0; i < 1_000; i++) q.set(`c${i}`, 10);
+    for (let i = 0; i < 1_000; i++) q.set(i, 10);
     let staged = 0;
     const stage = () => {
       staged++;
@@ -115,5 +117,17 @@ describe("TimerQueue", () => {
     expect(calls).toBe(10);
     expect(q.peekUnstaged()).toBeNull();
     expect(q.popDue(10, 5_000, () => {})).toBe(1_000);
+  });
+
+  it("refuses a row that is not a natural number, and clears rows it never held", () => {
+    const q = new TimerQueue();
+    expect(() => q.set(-1, 5)).toThrow(RangeError);
+    expect(() => q.set(1.5e6 + 0.5, 5)).toThrow(RangeError);
+    q.set(50_000, null);
+    expect(q.size).toBe(0);
+    q.set(50_000, 7);
+    expect(q.get(50_000)).toBe(7);
+    expect(q.get(49_999)).toBeUndefined();
+    expect(q.size).toBe(1);
   });
 });

@@ -113,7 +113,7 @@ async function observe({ store, ws }: Opened, now: number) {
   const ids = [...ws.runtime.contacts.keys()].sort();
   return {
     members: SEGMENTS.map((s) => ids.filter((id) => ws.runtime.isMember(id, s.id))),
-    timers: ids.map((id) => ws.runtime.timers.get(id) ?? null),
+    timers: ids.map((id) => ws.runtime.dueAt(id) ?? null),
     previews: SEGMENTS.slice(0, 3).map((s) => evaluateSet(s.rule, ws.runtime.dataset, now).count()),
     // The catch-up pass may record the changes of one instant in another order (by due time rather
     // than by contact): compare the log in a canonical order, and its seqs separately.
