@@ -7,7 +7,6 @@ const BLOCK_BITS = BLOCK_WORDS * 32;
 /** Bits set per key, in its block: about 1% false positives a stage at 10 bits a key. */
 const PROBES = 7;
 const BLOCK_SEED = 0x9e3779b9;
-const BIT_SEED = 0x85ebca6b;
 
 interface Stage {
   words: Uint32Array;
@@ -87,8 +86,11 @@ export class MessageIdFilter {
    * the block, its first bit and an odd step that visits PROBES distinct bits of 512.
    */
   #hashKey(key: string): void {
-    this.#block = this.hash(key, BLOCK_SEED) >>> 0;
-    const bits = this.hash(key, BIT_SEED);
+    const h = this.hash(key, BLOCK_SEED) >>> 0;
+    this.#block = h;
+    // The bits from a bijective remix of the same hash: keys sharing a block (equal modulo the
+    // block count) get unrelated bits unless all 32 bits are equal, and the key is hashed once.
+    const bits = remix(h);
     this.#first = bits & (BLOCK_BITS - 1);
     this.#step = ((bits >>> 9) & (BLOCK_BITS - 1)) | 1;
   }
@@ -110,4 +112,13 @@ export class MessageIdFilter {
     this.#stages.push(stage);
     return stage;
   }
+}
+
+/** MurmurHash3's 32-bit finalizer: every input bit affects every output bit. */
+function remix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
 }
