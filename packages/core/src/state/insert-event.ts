@@ -52,7 +52,9 @@ export function insertEvent(
     const dst = lo + c * (n + 1);
     for (let j = n - 1; j >= r; j--) out[dst + j + 1] = d[src + j];
     out[dst + r] = c === 0 ? time : measured[c - 1];
-    for (let j = r - 1; j >= 0; j--) out[dst + j] = d[src + j];
+    // The times' column stays where it was (dst = src): below r, `out` holds them already (the
+    // same array, or its copy by `concat`). The others move up by c.
+    if (c > 0) for (let j = r - 1; j >= 0; j--) out[dst + j] = d[src + j];
   }
   // Inner boundaries k + 1..T - 1 (this tracker's end and later ones) move by `stride`.
   for (let b = k + 1; b < spans.length; b++) {
