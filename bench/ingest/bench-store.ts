@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EMBEDDED_FILES, openEmbeddedStore } from "../../packages/server/src/store/embedded.ts";
@@ -83,4 +83,16 @@ export async function postgresReachable(url = postgresUrl()): Promise<boolean> {
   } finally {
     await sql.end({ timeout: 1 });
   }
+}
+
+/**
+ * With `SEGMENTS_BENCH_KEEP_LOG=<file>`, copies LevelDB's own log (its flushes and compactions,
+ * with times) there: what to read after a stall in a run. LevelDB starts a new log at each open,
+ * so the caller copies it once the store is closed and before it is opened again.
+ */
+export function keepEngineLog(bench: BenchStore): void {
+  const target = process.env.SEGMENTS_BENCH_KEEP_LOG;
+  const log = join(bench.where, "LOG");
+  if (bench.kind === "leveldb" && target !== undefined && target !== "" && existsSync(log))
+    copyFileSync(log, target);
 }

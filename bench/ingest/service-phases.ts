@@ -2,7 +2,7 @@ import { type ContactGeneratorOptions, generateContacts } from "../data/contact-
 import { settledHeap } from "../evaluator/measure.ts";
 import { benchSegments } from "./bench-segments.ts";
 import { startService } from "./bench-service.ts";
-import type { BenchStore } from "./bench-store.ts";
+import { type BenchStore, keepEngineLog } from "./bench-store.ts";
 import type { IngestFacts } from "./ingest-result.ts";
 import { DATA_SEED, type IngestSize, MEAN_EVENTS, TRAFFIC_SEED } from "./ingest-sizes.ts";
 import { latencyRun } from "./latency-run.ts";
@@ -71,6 +71,7 @@ export async function measureService(
     const wave = await timerWave(workspace, store, commits, { contacts: size.contacts, leadMs, probe, log });
     await run.service.close();
     await store.close();
+    keepEngineLog(bench);
 
     log("7 restart: SegmentsService.open on the same data");
     const restart = await measureRestart(bench, size.contacts);
