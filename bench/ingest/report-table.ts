@@ -48,6 +48,8 @@ export function reportTable(f: IngestFacts): string {
       `ack wait ${dist(f.wave.stall)}; before the wave ${dist(f.wave.before)}`,
       `no stall > ${TARGETS.maxStallMs} ms: ${met(f.wave.stall.max <= TARGETS.maxStallMs)}`,
     ],
+    ["  main thread's GC pauses meanwhile", gcCell(f.wave), ""],
+    ["  pipeline turns meanwhile", turnsCell(f.wave), ""],
     peerRow(f),
     [
       "6 state memory",
@@ -89,12 +91,12 @@ function latencyRows(label: string, l: LatencyFigures): string[][] {
 }
 
 /** How long the turns a message waits for took: its own evaluation and commit, and the ones before it. */
-function turnsCell({ turns }: LatencyFigures): string {
+function turnsCell({ turns }: Pick<LatencyFigures, "turns">): string {
   return `${turns.turns} turns of ${turns.messagesPerTurn.toFixed(0)} messages: evaluate ${dist(turns.evaluate)}; commit ${dist(turns.commit)}`;
 }
 
-/** What the collector held the main thread for during a latency phase (a message waits through it). */
-function gcCell({ gc }: LatencyFigures): string {
+/** What the collector held the main thread for during a phase (a message waits through it). */
+function gcCell({ gc }: Pick<LatencyFigures, "gc">): string {
   const major =
     gc.major.count === 0
       ? "no mark-compact"

@@ -6,8 +6,10 @@ import { LiveTraffic } from "./bench-messages.ts";
 import { WAVE_EVENT, WAVE_SEGMENT_ID, WAVE_WINDOW_MS } from "./bench-segments.ts";
 import { readChanges } from "./change-latency.ts";
 import { type CommitLog, epochNow } from "./commit-log.ts";
+import { type GcPauses, watchGc } from "./gc-pauses.ts";
 import { maxAckGap, probeSend } from "./paced-sender.ts";
 import { type Distribution, distribution } from "./stats.ts";
+import { type TurnFigures, watchTurns } from "./turn-watch.ts";
 
 /** Due instants are spread over one second: contact i is due at waveStart + (i mod 1000) ms. */
 const SPREAD_MS = 1000;
@@ -46,6 +48,9 @@ export interface WaveFigures {
   maxAckGapMs: number;
   /** The probe's acknowledgement waits in the second before the wave, for comparison, ms. */
   before: Distribution;
+  /** The main thread's collector pauses and the pipeline's turns while the probe ran. */
+  gc: GcPauses;
+  turns: TurnFigures;
 }
 
 /**
@@ -82,10 +87,14 @@ export async function timerWave(
   };
   const traffic = new LiveTraffic(o.probe.stream, o.contacts, o.probe.seed);
   const giveUp = epochNow() + MAX_WAVE_MS;
+  const gc = watchGc();
+  const turns = watchTurns(workspace.pipeline);
   const batches = await probeSend(workspace, traffic, {
     batch: o.probe.batch,
     done: () => done() || epochNow() > giveUp,
   });
+  const pauses = gc.stop();
+  const turnFigures = turns.stop();
 
   const changes = await readChanges(store, workspace.id, seqBefore, WAVE_SEGMENT_ID);
   const late: number[] = [];
@@ -118,6 +127,8 @@ export async function timerWave(
     stall: distribution(during.map((b) => b.acked - b.intended)),
     maxAckGapMs: maxAckGap(batches),
     before: distribution(batches.filter((b) => b.acked < waveStart).map((b) => b.acked - b.intended)),
+    gc: pauses,
+    turns: turnFigures,
   };
 }
 

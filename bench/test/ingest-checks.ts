@@ -80,6 +80,10 @@ export function checkRun(report: IngestBenchReport, store: StoreKind) {
   expect(facts.wave.entered).toBe(contacts);
   expect(facts.wave.exits).toBe(contacts);
   expect(facts.wave.early).toBe(0);
+  // The wave's turns carried its exits, and its collector pauses fit in the time the probe ran.
+  expect(facts.wave.turns.turns).toBeGreaterThan(0);
+  expect(facts.wave.gc.share).toBeLessThan(1);
+  expect(report.table.split("main thread's GC pauses meanwhile").length - 1).toBe(3);
   for (const s of benchSegments("small")) expect(report.table).not.toContain(`disagreement: ${s.id}`);
   expect(report.table).toContain("message → membership change");
 }
