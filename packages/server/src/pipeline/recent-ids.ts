@@ -24,14 +24,16 @@ export class RecentIds {
   }
 
   /**
-   * Takes `id` for the turn just begun: false when a kept turn, this one included, applied it
+   * Takes `id` for the turn last begun: false when a kept turn, that one included, applied it
    * already (one lookup and one write per id, where a check, a set of the turn's own ids and a
    * copy of it into the map took five).
    */
-  claim(id: string, turn: number): boolean {
+  claim(id: string): boolean {
+    const last = this.turns.at(-1);
+    if (last === undefined) throw new Error("claim needs a turn begun");
     if (this.turnOf.has(id)) return false;
-    this.turnOf.set(id, turn);
-    (this.turns.at(-1) as { ids: string[] }).ids.push(id);
+    this.turnOf.set(id, last.turn);
+    last.ids.push(id);
     return true;
   }
 

@@ -312,7 +312,7 @@ export class WorkspacePipeline {
         const seen = known[i];
         const fresh = g.messages.filter((m) => {
           const id = m.messageId;
-          return id === undefined || (!seen.has(id) && this.recent.claim(id, turnNo));
+          return id === undefined || (!seen.has(id) && this.recent.claim(id));
         });
         this.runtime.ingest(fresh, now, batch);
         messages += fresh.length;

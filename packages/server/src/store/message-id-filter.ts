@@ -6,7 +6,8 @@ const BLOCK_WORDS = 16;
 const BLOCK_BITS = BLOCK_WORDS * 32;
 /** Bits set per key, in its block: about 1% false positives a stage at 10 bits a key. */
 const PROBES = 7;
-const BLOCK_SEED = 0x9e3779b9;
+/** The seed of the one hash a key gets. */
+const SEED = 0x9e3779b9;
 
 interface Stage {
   words: Uint32Array;
@@ -86,7 +87,7 @@ export class MessageIdFilter {
    * the block, its first bit and an odd step that visits PROBES distinct bits of 512.
    */
   #hashKey(key: string): void {
-    const h = this.hash(key, BLOCK_SEED) >>> 0;
+    const h = this.hash(key, SEED) >>> 0;
     this.#block = h;
     // The bits from a bijective remix of the same hash: keys sharing a block (equal modulo the
     // block count) get unrelated bits unless all 32 bits are equal, and the key is hashed once.
