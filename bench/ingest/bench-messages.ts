@@ -40,11 +40,15 @@ export class LiveTraffic {
   private readonly rng: Rng;
   private n = 0;
 
-  /** `stream` numbers the senders of a run: each has its own sequence and its own messageIds. */
+  /**
+   * `stream` numbers the senders of a run: each has its own sequence and its own messageIds. The
+   * seed is part of the ids too, so that traffic drawn again with another seed is not taken for
+   * repeats of the first (the pipeline would ignore it, and the rate would count skipped work).
+   */
   constructor(
     private readonly stream: number,
     private readonly contacts: number,
-    seed: number,
+    private readonly seed: number,
   ) {
     this.rng = createRng(deriveSeed(seed, stream));
   }
@@ -60,7 +64,7 @@ export class LiveTraffic {
     const rng = this.rng;
     const ids = {
       userId: `user_${rng.int(0, this.contacts - 1)}`,
-      messageId: `live:${this.stream}:${this.n++}`,
+      messageId: `live:${this.seed}:${this.stream}:${this.n++}`,
     };
     if (!rng.chance(IDENTIFY_SHARE)) {
       const { event, properties } = drawEvent(rng);
