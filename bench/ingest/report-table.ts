@@ -1,5 +1,6 @@
 import { engineBytesPerContact, type IngestFacts } from "./ingest-result.ts";
 import type { LatencyFigures } from "./latency-run.ts";
+import type { PhaseWatch } from "./phase-watch.ts";
 import type { Distribution } from "./stats.ts";
 
 /** The targets the table is printed against. */
@@ -91,12 +92,12 @@ function latencyRows(label: string, l: LatencyFigures): string[][] {
 }
 
 /** How long the turns a message waits for took: its own evaluation and commit, and the ones before it. */
-function turnsCell({ turns }: Pick<LatencyFigures, "turns">): string {
+function turnsCell({ turns }: Pick<PhaseWatch, "turns">): string {
   return `${turns.turns} turns of ${turns.messagesPerTurn.toFixed(0)} messages: evaluate ${dist(turns.evaluate)}; commit ${dist(turns.commit)}`;
 }
 
 /** What the collector held the main thread for during a phase (a message waits through it). */
-function gcCell({ gc }: Pick<LatencyFigures, "gc">): string {
+function gcCell({ gc }: Pick<PhaseWatch, "gc">): string {
   const major =
     gc.major.count === 0
       ? "no mark-compact"

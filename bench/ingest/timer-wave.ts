@@ -6,10 +6,9 @@ import { LiveTraffic } from "./bench-messages.ts";
 import { WAVE_EVENT, WAVE_SEGMENT_ID, WAVE_WINDOW_MS } from "./bench-segments.ts";
 import { readChanges } from "./change-latency.ts";
 import { type CommitLog, epochNow } from "./commit-log.ts";
-import { type GcPauses, watchGc } from "./gc-pauses.ts";
 import { maxAckGap, probeSend } from "./paced-sender.ts";
+import { type PhaseWatch, watchPhase } from "./phase-watch.ts";
 import { type Distribution, distribution } from "./stats.ts";
-import { type TurnFigures, watchTurns } from "./turn-watch.ts";
 
 /** Due instants are spread over one second: contact i is due at waveStart + (i mod 1000) ms. */
 const SPREAD_MS = 1000;
@@ -27,7 +26,8 @@ export interface WaveOptions {
   log: (line: string) => void;
 }
 
-export interface WaveFigures {
+/** The wave's figures; `gc` and `turns` are those of the time the probe ran. */
+export interface WaveFigures extends PhaseWatch {
   /** Contacts that entered the wave segment, and exits recorded after their due instant. */
   entered: number;
   exits: number;
@@ -48,9 +48,6 @@ export interface WaveFigures {
   maxAckGapMs: number;
   /** The probe's acknowledgement waits in the second before the wave, for comparison, ms. */
   before: Distribution;
-  /** The main thread's collector pauses and the pipeline's turns while the probe ran. */
-  gc: GcPauses;
-  turns: TurnFigures;
 }
 
 /**
@@ -87,14 +84,12 @@ export async function timerWave(
   };
   const traffic = new LiveTraffic(o.probe.stream, o.contacts, o.probe.seed);
   const giveUp = epochNow() + MAX_WAVE_MS;
-  const gc = watchGc();
-  const turns = watchTurns(workspace.pipeline);
+  const watch = watchPhase(workspace.pipeline);
   const batches = await probeSend(workspace, traffic, {
     batch: o.probe.batch,
     done: () => done() || epochNow() > giveUp,
   });
-  const pauses = gc.stop();
-  const turnFigures = turns.stop();
+  const { gc, turns } = watch.stop();
 
   const changes = await readChanges(store, workspace.id, seqBefore, WAVE_SEGMENT_ID);
   const late: number[] = [];
@@ -127,8 +122,8 @@ export async function timerWave(
     stall: distribution(during.map((b) => b.acked - b.intended)),
     maxAckGapMs: maxAckGap(batches),
     before: distribution(batches.filter((b) => b.acked < waveStart).map((b) => b.acked - b.intended)),
-    gc: pauses,
-    turns: turnFigures,
+    gc,
+    turns,
   };
 }
 
